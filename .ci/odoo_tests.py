@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Install the Le 97 addons in a real Odoo 18 and run their tests.
+
+Each run starts from a fresh PostgreSQL database whose main company is in France
+on the ``fr`` chart. The log of every Odoo process is read like OCA's
+checklog-odoo does: any ERROR, CRITICAL or WARNING line fails the run, except the
+one warning Debian's unpatched wkhtmltopdf gives for each PDF.
+
+Runs (``--scope full``, the default):
+
+* ``template``: base, ``l10n_fr_account`` and the OCA ``donation`` addons, no demo;
+* ``le97_base`` alone and ``le97_pive`` alone, each with its own tests;
+* the three addons together, with every test;
+* the three addons together on a database with demo data (install only).
+
+``--scope all`` keeps only the run of the three addons together (quicker while
+developing). The last line printed is ``N passed, N failed``.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ADDONS = ["le97_base", "le97_pive", "le97_donation"]
+OCA_DEPENDENCIES = ["l10n_fr_account", "donation"]
+LOG_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) "
+    r"(?P<logger>\S+): (?P<message>.*)$"
+)
+BAD_LEVELS = {"WARNING", "ERROR", "CRITICAL"}
+# The only tolerated warning: Debian's wkhtmltopdf is built without patched Qt.
+TOLERATED = [
+    re.compile(r"This version of wkhtmltopdf does not support using unpatched qt")
+]
+RESULT = re.compile(
+    r"(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<run>\d+) tests"
+)
+
+
+class Runner:
+    def __init__(self, args):
+        self.args = args
+        self.odoo = Path(args.odoo_path)
+        self.python = str(self.odoo / "venv" / "bin" / "python")
+        self.addons_path = ",".join(
+            [str(self.odoo / "addons"), str(self.odoo / "odoo" / "addons"), str(REPO)]
+        )
+        self.prefix = f"{args.db_prefix}_{uuid.uuid4().hex[:6]}"
+        self.logdir = Path(args.log_dir)
+        self.logdir.mkdir(parents=True, exist_ok=True)
+        self.databases = []
+        self.passed = 0
+        self.failed = 0
+        self.problems = []
+
+    # -- helpers -----------------------------------------------------------
+    def filestore(self, db):
+        return Path.home() / ".local" / "share" / "Odoo" / "filestore" / db
+
+    def odoo_bin(self, db, logfile, extra):
+        cmd = [
+            self.python,
+            str(self.odoo / "odoo-bin"),
+            f"--addons-path={self.addons_path}",
+            f"--database={db}",
+            f"--logfile={logfile}",
+            "--log-level=info",
+            "--stop-after-init",
+            "--no-database-list",
+            f"--http-port={self.args.http_port}",
+            f"--gevent-port={self.args.http_port + 1}",
+            "--max-cron-threads=0",
+            *extra,
+        ]
+        return self.run_logged(cmd, logfile)
+
+    def run_logged(self, cmd, logfile):
+        started = time.time()
+        proc = subprocess.run(
+            cmd, cwd=self.odoo, capture_output=True, text=True, check=False
+        )
+        duration = time.time() - started
+        with open(logfile, "a", encoding="utf-8") as log:
+            for stream in (proc.stdout, proc.stderr):
+                for line in stream.splitlines():
+                    # odoo-bin writes this one to stderr, not to the log
+                    if line.strip() != "Running as user 'root' is a security risk.":
+                        log.write(line + "\n")
+        return proc.returncode, duration
+
+    def check_log(self, name, logfile, expect_tests=False):
+        bad = []
+        tests = None
+        for line in Path(logfile).read_text(encoding="utf-8").splitlines():
+            match = LOG_LINE.match(line)
+            if match:
+                if match["level"] in BAD_LEVELS and not any(
+                    t.search(match["message"]) for t in TOLERATED
+                ):
+                    if RESULT.search(match["message"]) and match["level"] == "ERROR":
+                        pass  # counted below through the result line
+                    bad.append(line)
+                if match["logger"] == "odoo.tests.result":
+                    result = RESULT.search(match["message"])
+                    if result:
+                        tests = result
+            elif line.startswith("Traceback") or line.startswith("Exception"):
+                bad.append(line)
+        if bad:
+            self.problems.append(
+                f"{name}: {len(bad)} ERROR/WARNING line(s) in {logfile}"
+            )
+            print(f"--- {name}: ERROR/WARNING lines in the log ---")
+            for line in bad[:60]:
+                print("   ", line[:400])
+        if expect_tests:
+            if tests is None:
+                self.problems.append(f"{name}: no test result line in {logfile}")
+            else:
+                run = int(tests["run"])
+                failed = int(tests["failed"]) + int(tests["errors"])
+                self.passed += run - failed
+                self.failed += failed
+                print(f"{name}: {run - failed} passed, {failed} failed")
+                if run == 0:
+                    self.problems.append(f"{name}: no test ran")
+
+    def create_db(self, db, demo, logfile):
+        cmd = [
+            self.python,
+            str(REPO / ".ci" / "odoo_db.py"),
+            f"--odoo-path={self.odoo}",
+            f"--addons-path={self.addons_path}",
+            f"--db={db}",
+            f"--logfile={logfile}",
+        ]
+        if demo:
+            cmd.append("--demo")
+        self.databases.append(db)
+        rc, duration = self.run_logged(cmd, logfile)
+        if rc:
+            self.problems.append(f"creating {db} failed (exit {rc}), see {logfile}")
+        return rc
+
+    def copy_db(self, source, target):
+        subprocess.run(["createdb", "-T", source, target], check=True)
+        self.databases.append(target)
+        if self.filestore(source).exists():
+            shutil.copytree(self.filestore(source), self.filestore(target))
+
+    def drop_all(self):
+        for db in self.databases:
+            subprocess.run(["dropdb", "--if-exists", db], check=False)
+            shutil.rmtree(self.filestore(db), ignore_errors=True)
+
+    # -- runs ----------------------------------------------------------------
+    def step(self, name, db, extra, expect_tests=False):
+        logfile = self.logdir / f"{name}.log"
+        logfile.unlink(missing_ok=True)
+        print(f"== {name} ({db}) ...", flush=True)
+        rc, duration = self.odoo_bin(db, logfile, extra)
+        print(f"   {name}: exit {rc} in {duration:.0f}s, log {logfile}", flush=True)
+        if rc:
+            self.problems.append(f"{name}: odoo-bin exited with {rc}")
+        self.check_log(name, logfile, expect_tests=expect_tests)
+
+    def run(self):
+        scope = self.args.scope
+        template = f"{self.prefix}_tpl"
+        log = self.logdir / "create_template.log"
+        log.unlink(missing_ok=True)
+        if self.create_db(template, False, log):
+            return
+        self.check_log("create_template", log)
+        self.step("template", template, ["-i", ",".join(OCA_DEPENDENCIES)])
+        tags = self.args.test_tags
+        if scope == "full":
+            for addon in ("le97_base", "le97_pive"):
+                db = f"{self.prefix}_{addon}"
+                self.copy_db(template, db)
+                self.step(
+                    f"{addon}_alone",
+                    db,
+                    [
+                        "-i",
+                        addon,
+                        "--test-enable",
+                        f"--test-tags={tags or '/' + addon}",
+                    ],
+                    expect_tests=True,
+                )
+        db = f"{self.prefix}_all"
+        self.copy_db(template, db)
+        extra = ["-i", ",".join(ADDONS), "--test-enable"]
+        extra.append(f"--test-tags={tags or ','.join('/' + a for a in ADDONS)}")
+        self.step("all_addons", db, extra, expect_tests=True)
+        if scope == "full":
+            demo = f"{self.prefix}_demo"
+            log = self.logdir / "create_demo.log"
+            log.unlink(missing_ok=True)
+            if not self.create_db(demo, True, log):
+                self.check_log("create_demo", log)
+                self.step("demo", demo, ["-i", ",".join(OCA_DEPENDENCIES + ADDONS)])
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--odoo-path", default=os.environ.get("ODOO_PATH", "/opt/odoo18")
+    )
+    parser.add_argument("--scope", choices=["full", "all"], default="full")
+    parser.add_argument(
+        "--test-tags", help="Odoo --test-tags, default: every Le 97 test"
+    )
+    parser.add_argument("--db-prefix", default="le97_ci")
+    parser.add_argument(
+        "--http-port", type=int, default=int(os.environ.get("LE97_HTTP_PORT", "8169"))
+    )
+    parser.add_argument("--log-dir", default=str(REPO / ".ci" / "logs"))
+    parser.add_argument("--keep", action="store_true", help="keep the databases")
+    args = parser.parse_args()
+    runner = Runner(args)
+    try:
+        runner.run()
+    finally:
+        if not args.keep:
+            runner.drop_all()
+    for problem in runner.problems:
+        print("PROBLEM:", problem)
+    print(f"odoo: {runner.passed} passed, {runner.failed} failed")
+    return 1 if (runner.failed or runner.problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

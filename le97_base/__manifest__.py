@@ -1,0 +1,27 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Le 97 - Base",
+    "version": "18.0.1.0.0",
+    "category": "Accounting",
+    "license": "AGPL-3",
+    "summary": "Endowment fund identity, roles, groups and menu for Le 97",
+    "author": "Fond'action Alusage",
+    "website": "https://github.com/le97/le97-odoo",
+    "maintainers": ["le97"],
+    "depends": ["account", "l10n_fr_account", "mail", "contacts"],
+    "data": [
+        "security/le97_base_groups.xml",
+        "security/ir.model.access.csv",
+        "views/le97_base_menus.xml",
+        "views/res_company_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+    ],
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/res_partner_demo.xml",
+    ],
+    "installable": True,
+    "application": True,
+}

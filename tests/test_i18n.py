@@ -1,0 +1,37 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Each addon has a .pot and a complete French translation."""
+
+import polib
+
+
+def test_pot_and_po_exist(addon):
+    assert (addon / "i18n" / f"{addon.name}.pot").is_file()
+    assert (addon / "i18n" / "fr.po").is_file()
+
+
+def test_fr_po_complete(addon):
+    po = polib.pofile(str(addon / "i18n" / "fr.po"))
+    untranslated = [e.msgid for e in po.untranslated_entries()]
+    fuzzy = [e.msgid for e in po.fuzzy_entries()]
+    assert not untranslated, f"{addon.name}: untranslated {untranslated[:10]}"
+    assert not fuzzy, f"{addon.name}: fuzzy {fuzzy[:10]}"
+
+
+def test_fr_po_covers_pot(addon):
+    pot = polib.pofile(str(addon / "i18n" / f"{addon.name}.pot"))
+    po = polib.pofile(str(addon / "i18n" / "fr.po"))
+    translated = {(e.msgctxt, e.msgid) for e in po if e.msgstr}
+    missing = [e.msgid for e in pot if (e.msgctxt, e.msgid) not in translated]
+    assert not missing, f"{addon.name}: fr.po lacks {missing[:10]}"
+
+
+def test_placeholders_kept(addon):
+    import re
+
+    named = re.compile(r"%\([a-z_]+\)[sd]")
+    po = polib.pofile(str(addon / "i18n" / "fr.po"))
+    for entry in po.translated_entries():
+        assert sorted(named.findall(entry.msgid)) == sorted(
+            named.findall(entry.msgstr)
+        ), entry.msgid
