@@ -182,9 +182,12 @@ class Runner:
         self.step("template", template, ["-i", ",".join(OCA_DEPENDENCIES)])
         tags = self.args.test_tags
         if scope == "full":
-            for addon in ("le97_base", "le97_pive"):
+            # each addon alone, with its tests and those of the Le 97 addons it
+            # depends on (which it must not break)
+            for index, addon in enumerate(("le97_base", "le97_pive")):
                 db = f"{self.prefix}_{addon}"
                 self.copy_db(template, db)
+                own = ",".join("/" + a for a in ADDONS[: index + 1])
                 self.step(
                     f"{addon}_alone",
                     db,
@@ -192,7 +195,7 @@ class Runner:
                         "-i",
                         addon,
                         "--test-enable",
-                        f"--test-tags={tags or '/' + addon}",
+                        f"--test-tags={tags or own}",
                     ],
                     expect_tests=True,
                 )
