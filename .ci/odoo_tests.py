@@ -132,6 +132,23 @@ class Runner:
                 if run == 0:
                     self.problems.append(f"{name}: no test ran")
 
+    def check_french_chart(self, db):
+        """The main company of the test databases is French, on the fr chart."""
+        query = (
+            "SELECT c.chart_template, country.code FROM res_company c "
+            "JOIN res_partner p ON p.id = c.partner_id "
+            "JOIN res_country country ON country.id = p.country_id WHERE c.id = 1"
+        )
+        out = subprocess.run(
+            ["psql", "-qtAX", "-d", db, "-c", query],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        print(f"   main company of {db}: chart|country = {out}")
+        if out != "fr|FR":
+            self.problems.append(f"{db}: main company is not on the fr chart ({out})")
+
     def create_db(self, db, demo, logfile):
         cmd = [
             self.python,
@@ -180,6 +197,7 @@ class Runner:
             return
         self.check_log("create_template", log)
         self.step("template", template, ["-i", ",".join(OCA_DEPENDENCIES)])
+        self.check_french_chart(template)
         tags = self.args.test_tags
         if scope == "full":
             # each addon alone, with its tests and those of the Le 97 addons it
