@@ -1,9 +1,16 @@
 from . import (
+    account_bank_statement_line,
     account_chart_template,
     account_journal,
     account_move,
+    le97_pive_balance_report,
+    le97_pive_fee_category,
+    le97_pive_payment,
+    le97_pive_purpose,
+    le97_pive_reconversion,
     res_company,
     res_config_settings,
     res_currency,
     res_currency_rate,
+    res_partner,
 )

@@ -1,1 +1,9 @@
-from . import test_currency
+from . import (
+    test_balance,
+    test_currency,
+    test_merchant,
+    test_payment,
+    test_reconversion,
+    test_security,
+    test_wallet_import,
+)

@@ -48,3 +48,17 @@ class PiveCommon(BaseCommon):
             for account, debit, credit, amount_currency in expected
         )
         self.assertEqual(got, want)
+
+    @classmethod
+    def _le97_payment(cls, amount, medium="paper", purpose="purpose_bar", **vals):
+        return cls.env["le97.pive.payment"].create(
+            {
+                "amount": amount,
+                "medium": medium,
+                "purpose_id": cls.env.ref(f"le97_pive.{purpose}").id,
+                **vals,
+            }
+        )
+
+    def _move_count(self):
+        return self.env["account.move"].sudo().search_count([])
