@@ -1,7 +1,10 @@
 from . import (
     test_balance,
     test_currency,
+    test_exchange_checks,
+    test_exchange_concurrency,
     test_exchange_day,
+    test_exchange_refusals,
     test_merchant,
     test_payment,
     test_reconversion,

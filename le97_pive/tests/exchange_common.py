@@ -49,6 +49,9 @@ class ExchangeCommon(PiveCommon):
     @classmethod
     def _move(cls, move_type, notes, src=None, dest=None, user=None, done=True):
         Move = cls.env["le97.pive.note.move"]
+        if move_type == "transfer" and not user and done:
+            # a transfer is validated by a second person
+            user = cls.user_treasurer
         if user:
             Move = Move.with_user(user)
         move = Move.create(
@@ -60,7 +63,7 @@ class ExchangeCommon(PiveCommon):
             }
         )
         if done:
-            move.action_done()
+            move.with_env(cls.env).action_done()
         return move
 
     @classmethod
