@@ -46,6 +46,11 @@
         "report/le97_pive_exchange_templates.xml",
         "views/le97_pive_exchange_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "le97_pive/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -5,6 +5,7 @@ from . import (
     test_exchange_concurrency,
     test_exchange_day,
     test_exchange_refusals,
+    test_exchange_report_tour,
     test_merchant,
     test_payment,
     test_reconversion,
