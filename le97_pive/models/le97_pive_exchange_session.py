@@ -85,9 +85,7 @@ class Le97PiveExchangeSession(models.Model):
     sold_total = fields.Integer(
         string="Notes Sold", compute="_compute_expected", store=True
     )
-    operator_signature = fields.Image(
-        string="Operator Signature", max_width=600, max_height=200, copy=False
-    )
+    operator_signature = fields.Image(max_width=600, max_height=200, copy=False)
 
     @api.model
     def _default_count_ids(self):

@@ -58,7 +58,7 @@ class TestExchangeConcurrency(TransactionCase):
                     for session in sessions
                 ]
             )
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
             return {
                 "location": location.id,
                 "partner": partner.id,
@@ -116,7 +116,7 @@ class TestExchangeConcurrency(TransactionCase):
             )
             env = api.Environment(cr, SUPERUSER_ID, {})
             env["res.partner"].browse(ids["partner"]).unlink()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     def test_two_operators_same_counter(self):
         ids = self._setup_committed()
@@ -155,7 +155,7 @@ class TestExchangeConcurrency(TransactionCase):
                 [("location_id", "=", ids["location"])]
             )
             self.assertEqual(quant_2.quantity, 1)
-            cr1.commit()
+            cr1.commit()  # pylint: disable=invalid-commit
             with (
                 mute_logger("odoo.sql_db"),
                 self.assertRaises(psycopg2.errors.SerializationFailure),
