@@ -26,6 +26,11 @@
         "wizard/le97_pive_wallet_import_views.xml",
         "views/le97_pive_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "le97_pive/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }
