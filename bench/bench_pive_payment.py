@@ -19,7 +19,7 @@ from datetime import date, timedelta
 N = 1000
 N_WALLET = 10000
 
-env = env  # noqa: F821, PLW0127 - provided by odoo-bin shell
+env = env  # noqa: F821 - provided by odoo-bin shell
 company = env.company
 company._le97_pive_setup()
 cr = env.cr
