@@ -1,5 +1,6 @@
 from . import (
     test_balance,
+    test_counter_tour,
     test_currency,
     test_exchange_checks,
     test_exchange_concurrency,
