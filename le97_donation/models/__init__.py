@@ -1,0 +1,1 @@
+from . import le97_pive_payment
