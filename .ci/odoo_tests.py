@@ -36,9 +36,7 @@ LOG_LINE = re.compile(
 )
 BAD_LEVELS = {"WARNING", "ERROR", "CRITICAL"}
 # The only tolerated warning: Debian's wkhtmltopdf is built without patched Qt.
-TOLERATED = [
-    re.compile(r"This version of wkhtmltopdf does not support using unpatched qt")
-]
+TOLERATED = [re.compile(r"^wkhtmltopdf: .*is not support using unpatched qt")]
 RESULT = re.compile(
     r"(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<run>\d+) tests"
 )

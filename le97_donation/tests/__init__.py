@@ -1,2 +1,1 @@
-from . import test_groups
-from . import test_pive_gift
+from . import test_groups, test_pive_gift
