@@ -28,6 +28,11 @@
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "le97_base/static/tests/tours/le97_volunteer_hour_tour.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
     "application": True,

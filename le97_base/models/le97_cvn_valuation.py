@@ -44,7 +44,9 @@ class Le97CvnValuation(models.Model):
         "le97.cvn.valuation.line", "valuation_id", string="Lines", copy=True
     )
     total_hours = fields.Float(compute="_compute_totals", store=True)
-    amount_total = fields.Monetary(compute="_compute_totals", store=True)
+    amount_total = fields.Monetary(
+        string="Total Value", compute="_compute_totals", store=True
+    )
     move_id = fields.Many2one(
         "account.move",
         string="Journal Entry",

@@ -7,6 +7,7 @@ from stdnum import luhn
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools.misc import formatLang
 
 RNA_PATTERN = re.compile(r"^W\d{9}$")
 
@@ -261,13 +262,14 @@ class ResCompany(models.Model):
         warnings = []
         resources = self._le97_get_resources(year_from, year_to)
         if resources > AUDITOR_THRESHOLD:
+            amount = formatLang(self.env, resources, currency_obj=self.currency_id)
             warnings.append(
                 self.env._(
-                    "The resources of %(year)s reach %(amount)s EUR, above "
+                    "The resources of %(year)s reach %(amount)s, above "
                     "10,000 EUR: the fund must appoint an auditor (commissaire aux "
                     "comptes) and a deputy, and publish its accounts.",
                     year=date.year,
-                    amount=f"{resources:,.2f}",
+                    amount=amount,
                 )
             )
         if self.fund_public_appeal_running and not self.fund_public_appeal_date:

@@ -38,7 +38,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.chart_template", string="Current Chart of Accounts"
     )
     le97_warning_html = fields.Html(
-        compute="_compute_le97_warning_html", sanitize=False
+        string="Warnings", compute="_compute_le97_warning_html", sanitize=False
     )
 
     @api.depends("company_id")

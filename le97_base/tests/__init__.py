@@ -4,4 +4,5 @@ from . import (
     test_security,
     test_statement,
     test_volunteer,
+    test_volunteer_tour,
 )

@@ -10,73 +10,12 @@ wins, so "754" lines are not counted again in "75".
 
 import base64
 import io
-from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import LazyTranslate
 from odoo.tools.misc import xlsxwriter
-
-_lt = LazyTranslate(__name__)
-
-# (key, French-ready English label, prefixes, sign) sign 1: credit - debit
-INCOME_LAYOUT = [
-    ("income", _lt("Operating income"), None, None),
-    ("756", _lt("Membership fees"), ("756",), 1),
-    ("70", _lt("Sales of goods and services"), ("70",), 1),
-    ("7541", _lt("Individual gifts"), ("7541",), 1),
-    ("7542", _lt("Corporate sponsorship"), ("7542",), 1),
-    ("7543", _lt("Bequests, donations and life insurance"), ("7543",), 1),
-    ("754", _lt("Other resources from public generosity"), ("754",), 1),
-    ("74", _lt("Operating grants"), ("74",), 1),
-    ("789", _lt("Use of dedicated funds"), ("789",), 1),
-    ("78", _lt("Reversals of depreciation and provisions"), ("78",), 1),
-    ("75", _lt("Other income"), ("71", "72", "73", "75"), 1),
-    ("income_total", _lt("Total operating income"), "income", None),
-    ("expense", _lt("Operating expenses"), None, None),
-    ("60", _lt("Purchases"), ("60",), -1),
-    ("61", _lt("External services"), ("61", "62"), -1),
-    ("63", _lt("Taxes"), ("63",), -1),
-    ("64", _lt("Salaries and social charges"), ("64",), -1),
-    ("689", _lt("Transfers to dedicated funds"), ("689",), -1),
-    ("68", _lt("Depreciation and provisions"), ("68",), -1),
-    ("65", _lt("Other expenses"), ("65",), -1),
-    ("expense_total", _lt("Total operating expenses"), "expense", None),
-    ("financial", _lt("Financial result"), ("76", "66"), 1),
-    ("exceptional", _lt("Exceptional result"), ("77", "67"), 1),
-    ("69", _lt("Income tax"), ("69",), -1),
-    ("result", _lt("Result of the period"), "result", None),
-    ("cvn", _lt("Voluntary contributions in kind"), None, None),
-    ("87", _lt("Resources in kind"), ("87",), 1),
-    ("86", _lt("Uses in kind"), ("86",), -1),
-]
-
-BALANCE_LAYOUT = [
-    ("assets", _lt("Assets"), None, None),
-    (
-        "20",
-        _lt("Fixed assets (net)"),
-        ("20", "21", "22", "23", "26", "27", "28", "29"),
-        -1,
-    ),
-    ("3", _lt("Stocks"), ("3",), -1),
-    ("4a", _lt("Receivables"), ("4+",), -1),
-    ("5", _lt("Cash and bank"), ("5",), -1),
-    ("assets_total", _lt("Total assets"), "assets", None),
-    ("liabilities", _lt("Equity and liabilities"), None, None),
-    ("1023", _lt("Non-consumable endowments"), ("1023",), 1),
-    ("108", _lt("Consumable endowments"), ("108",), 1),
-    ("10", _lt("Other equity"), ("10",), 1),
-    ("11", _lt("Retained earnings"), ("11", "12"), 1),
-    ("result_bs", _lt("Result not yet allocated"), ("6", "7"), 1),
-    ("19", _lt("Deferred and dedicated funds"), ("19",), 1),
-    ("15", _lt("Provisions"), ("15",), 1),
-    ("16", _lt("Borrowings"), ("16", "17"), 1),
-    ("4l", _lt("Debts"), ("4-",), 1),
-    ("liabilities_total", _lt("Total equity and liabilities"), "liabilities", None),
-]
 
 
 class Le97StatementWizard(models.TransientModel):
@@ -88,15 +27,19 @@ class Le97StatementWizard(models.TransientModel):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     date_from = fields.Date(
+        string="Start Date",
         required=True,
         default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
     )
     date_to = fields.Date(
+        string="End Date",
         required=True,
         default=lambda self: fields.Date.context_today(self).replace(month=12, day=31),
     )
     compare = fields.Boolean(string="Compare with the previous year", default=True)
-    warning_html = fields.Html(compute="_compute_warning_html", sanitize=False)
+    warning_html = fields.Html(
+        string="Warnings", compute="_compute_warning_html", sanitize=False
+    )
 
     @api.depends("company_id", "date_to")
     def _compute_warning_html(self):
@@ -111,6 +54,78 @@ class Le97StatementWizard(models.TransientModel):
             raise UserError(
                 self.env._("The start of the period must be before its end.")
             )
+
+    # -- layout (ANC 2018-06) ---------------------------------------------------
+    # (key, label, prefixes, sign): prefixes None = section title, a string =
+    # total of that section, a tuple = account code prefixes ("4+" / "4-":
+    # class 4 accounts of the asset / liability side); sign 1 = credit - debit.
+    def _get_income_layout(self):
+        return [
+            ("income", self.env._("Operating income"), None, None),
+            ("756", self.env._("Membership fees"), ("756",), 1),
+            ("70", self.env._("Sales of goods and services"), ("70",), 1),
+            ("7541", self.env._("Individual gifts"), ("7541",), 1),
+            ("7542", self.env._("Corporate sponsorship"), ("7542",), 1),
+            (
+                "7543",
+                self.env._("Bequests, donations and life insurance"),
+                ("7543",),
+                1,
+            ),
+            ("754", self.env._("Other resources from public generosity"), ("754",), 1),
+            ("74", self.env._("Operating grants"), ("74",), 1),
+            ("789", self.env._("Use of dedicated funds"), ("789",), 1),
+            ("78", self.env._("Reversals of depreciation and provisions"), ("78",), 1),
+            ("75", self.env._("Other income"), ("71", "72", "73", "75"), 1),
+            ("income_total", self.env._("Total operating income"), "income", None),
+            ("expense", self.env._("Operating expenses"), None, None),
+            ("60", self.env._("Purchases"), ("60",), -1),
+            ("61", self.env._("External services"), ("61", "62"), -1),
+            ("63", self.env._("Taxes"), ("63",), -1),
+            ("64", self.env._("Salaries and social charges"), ("64",), -1),
+            ("689", self.env._("Transfers to dedicated funds"), ("689",), -1),
+            ("68", self.env._("Depreciation and provisions"), ("68",), -1),
+            ("65", self.env._("Other expenses"), ("65",), -1),
+            ("expense_total", self.env._("Total operating expenses"), "expense", None),
+            ("financial", self.env._("Financial result"), ("76", "66"), 1),
+            ("exceptional", self.env._("Exceptional result"), ("77", "67"), 1),
+            ("69", self.env._("Income tax"), ("69",), -1),
+            ("result", self.env._("Result of the period"), "result", None),
+            ("cvn", self.env._("Voluntary contributions in kind"), None, None),
+            ("87", self.env._("Resources in kind"), ("87",), 1),
+            ("86", self.env._("Uses in kind"), ("86",), -1),
+        ]
+
+    def _get_balance_layout(self):
+        return [
+            ("assets", self.env._("Assets"), None, None),
+            (
+                "20",
+                self.env._("Fixed assets (net)"),
+                ("20", "21", "22", "23", "26", "27", "28", "29"),
+                -1,
+            ),
+            ("3", self.env._("Stocks"), ("3",), -1),
+            ("4a", self.env._("Receivables"), ("4+",), -1),
+            ("5", self.env._("Cash and bank"), ("5",), -1),
+            ("assets_total", self.env._("Total assets"), "assets", None),
+            ("liabilities", self.env._("Equity and liabilities"), None, None),
+            ("1023", self.env._("Non-consumable endowments"), ("1023",), 1),
+            ("108", self.env._("Consumable endowments"), ("108",), 1),
+            ("10", self.env._("Other equity"), ("10",), 1),
+            ("11", self.env._("Retained earnings"), ("11", "12"), 1),
+            ("result_bs", self.env._("Result not yet allocated"), ("6", "7"), 1),
+            ("19", self.env._("Deferred and dedicated funds"), ("19",), 1),
+            ("15", self.env._("Provisions"), ("15",), 1),
+            ("16", self.env._("Borrowings"), ("16", "17"), 1),
+            ("4l", self.env._("Debts"), ("4-",), 1),
+            (
+                "liabilities_total",
+                self.env._("Total equity and liabilities"),
+                "liabilities",
+                None,
+            ),
+        ]
 
     # -- data -------------------------------------------------------------------
     def _get_balances(self, date_from, date_to):
@@ -209,12 +224,12 @@ class Le97StatementWizard(models.TransientModel):
     def _get_period_data(self, date_from, date_to):
         self.ensure_one()
         income = self._compute_layout(
-            INCOME_LAYOUT,
+            self._get_income_layout(),
             self._get_balances(date_from, date_to),
             self._get_cvn_statement_amounts(date_from, date_to),
         )
         balance = self._compute_layout(
-            BALANCE_LAYOUT, self._get_balances(None, date_to)
+            self._get_balance_layout(), self._get_balances(None, date_to)
         )
         return {"income": income, "balance": balance}
 
@@ -238,8 +253,8 @@ class Le97StatementWizard(models.TransientModel):
             "warnings": self.company_id._le97_get_warnings(self.date_to),
         }
         for statement, layout in (
-            ("income", INCOME_LAYOUT),
-            ("balance", BALANCE_LAYOUT),
+            ("income", self._get_income_layout()),
+            ("balance", self._get_balance_layout()),
         ):
             lines = []
             for key, label, prefixes, _sign in layout:
@@ -318,7 +333,3 @@ class Le97StatementWizard(models.TransientModel):
             "url": f"/web/content/{attachment.id}?download=true",
             "target": "self",
         }
-
-    @api.model
-    def _le97_year_bounds(self, year):
-        return date(year, 1, 1), date(year, 12, 31)
