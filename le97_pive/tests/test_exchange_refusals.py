@@ -1,7 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .exchange_common import ExchangeCommon
@@ -213,3 +213,27 @@ class TestExchangeRefusals(ExchangeCommon):
             {line.denomination_id.value: line.quantity for line in sale.line_ids},
             {20: 1, 10: 1, 5: 1},
         )
+
+    def test_operator_rights(self):
+        """An operator sells at their own session and sees nothing else."""
+        session_1 = self._open_session(self.counter_b, user=self.user_merchant)
+        session_2 = self._open_session(self.counter_b, user=self.user_merchant_2)
+        Session = self.env["le97.pive.exchange.session"].with_user(self.user_merchant)
+        self.assertEqual(
+            Session.search([("id", "in", (session_1 | session_2).ids)]), session_1
+        )
+        with self.assertRaises(AccessError):
+            session_2.with_user(self.user_merchant).read(["name"])
+        with self.assertRaises(AccessError):
+            self.env["le97.pive.note.move"].with_user(self.user_merchant).create(
+                {
+                    "move_type": "reception",
+                    "location_dest_id": self.counter_b.id,
+                    "line_ids": self._note_lines({20: 50}),
+                }
+            )
+        with self.assertRaises(AccessError):
+            self.env["le97.pive.exchange.remittance"].with_user(
+                self.user_merchant
+            ).search([])
+        self.assertFalse(self.quants(self.counter_b))
