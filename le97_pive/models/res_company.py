@@ -56,21 +56,26 @@ class ResCompany(models.Model):
         string="Digital Local Currency Journal",
         help="Bank journal of the digital wallet.",
     )
+    # one setting with the non-profit chart's default of le97_base
     mlcc_paper_account_id = fields.Many2one(
-        comodel_name="account.account",
-        string="Notes Cash Account",
+        related="le97_account_pive_cash_id",
+        readonly=False,
+        string="Local Currency Notes Account",
         help="Cash box of paper notes (5305 Caisse Pive).",
     )
+    # one setting with the non-profit chart's default of le97_base
     mlcc_digital_account_id = fields.Many2one(
-        comodel_name="account.account",
-        string="Digital Wallet Account",
+        related="le97_account_pive_digital_id",
+        readonly=False,
+        string="Digital Local Currency Account",
         help="Digital wallet (5175 Pive numérique).",
     )
+    # one setting with the non-profit chart's default of le97_base
     mlcc_gift_account_id = fields.Many2one(
-        comodel_name="account.account",
-        string="Gifts Account",
-        help="Income account of gifts received in local currency (7541 dons "
-        "manuels).",
+        related="le97_account_gift_id",
+        readonly=False,
+        string="Local Currency Gifts Account",
+        help="Income account of gifts received in local currency (7541 dons manuels): the gifts account of the fund.",
     )
     mlcc_service_account_id = fields.Many2one(
         comodel_name="account.account",
@@ -82,16 +87,19 @@ class ResCompany(models.Model):
         string="Sales Account",
         help="Income account of goods sold, for example at the bar (707).",
     )
+    # one setting with the non-profit chart's default of le97_base
     mlcc_membership_account_id = fields.Many2one(
-        comodel_name="account.account",
-        string="Membership Fees Account",
-        help="Income account of membership fees (756).",
+        related="le97_account_membership_id",
+        readonly=False,
+        string="Local Currency Membership Fees Account",
+        help="Income account of membership fees paid in local currency (756): the membership account of the fund.",
     )
+    # one setting with the non-profit chart's default of le97_base
     mlcc_exchange_account_id = fields.Many2one(
-        comodel_name="account.account",
-        string="Exchange Office Account",
-        help="Third-party account of the euros collected for the local currency "
-        "association at the exchange office (4671).",
+        related="le97_account_pive_exchange_id",
+        readonly=False,
+        string="Local Currency Exchange Office Account",
+        help="Third-party account of the euros collected for the local currency association at the exchange office (4671).",
     )
     mlcc_fee_account_id = fields.Many2one(
         comodel_name="account.account",
@@ -103,9 +111,11 @@ class ResCompany(models.Model):
         string="Euro Bank Account",
         help="Bank account receiving the euros of reconversions (512).",
     )
+    # one setting with the non-profit chart's default of le97_base
     mlcc_cash_account_id = fields.Many2one(
-        comodel_name="account.account",
-        string="Euro Cash Account",
+        related="le97_account_euro_cash_id",
+        readonly=False,
+        string="Exchange Office Euro Cash Account",
         help="Euro cash box of the exchange office (531).",
     )
     mlcc_cheque_account_id = fields.Many2one(
