@@ -27,6 +27,11 @@
         "views/res_partner_views.xml",
         "views/le97_donation_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "le97_donation/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -8,3 +8,4 @@ from . import (
     test_receipt_numbering,
     test_receipt_report,
 )
+from . import test_donation_tour
