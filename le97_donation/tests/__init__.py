@@ -3,9 +3,9 @@
 from . import (
     test_access,
     test_donation_flow,
+    test_donation_tour,
     test_receipt_checks,
     test_receipt_lifecycle,
     test_receipt_numbering,
     test_receipt_report,
 )
-from . import test_donation_tour
