@@ -224,6 +224,32 @@ class DonationTaxReceipt(models.Model):
         """
         errors = []
         today = fields.Date.context_today(self)
+        # Read what the checks need in one go for the whole batch.
+        self.partner_id.fetch(
+            [
+                "name",
+                "is_company",
+                "company_registry",
+                "vat",
+                "street",
+                "zip",
+                "city",
+                "country_id",
+                "le97_legal_form",
+            ]
+        )
+        (self.le97_donation_ids | self.donation_ids).fetch(
+            [
+                "number",
+                "state",
+                "amount_total",
+                "currency_id",
+                "donation_date",
+                "commercial_partner_id",
+                "le97_payment_means",
+                "le97_counterpart_value",
+            ]
+        )
         # The fund
         for company in self.company_id:
             missing = []
