@@ -6,6 +6,7 @@ from . import (
     donation_line,
     donation_tax_receipt,
     ir_actions_report,
+    ir_attachment,
     le97_receipt_counter,
     mail_template,
     res_partner,

@@ -128,9 +128,13 @@ class TestReceiptReport(Le97DonationCommon):
         )
         self.assertIn(attachment.id, values[receipt.id]["attachment_ids"])
         self.assertEqual(receipt._le97_get_original_pdf(), content)
-        # the original is stored once
+        # the original is stored once and never deleted
         with self.assertRaises(UserError):
             receipt.sudo().write({"le97_pdf_sha256": "0" * 64})
+        with self.assertRaises(UserError) as cm:
+            attachment.unlink()
+        self.assertIn(receipt.number, str(cm.exception))
+        self.assertTrue(attachment.exists())
 
     def test_form_number_is_data(self):
         self.env["ir.config_parameter"].set_param(
