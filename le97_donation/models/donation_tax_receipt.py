@@ -166,7 +166,11 @@ class DonationTaxReceipt(models.Model):
     def _le97_donor_snapshot_vals(self, partner):
         """Donor data frozen on the receipt at issue."""
         donor_type = partner._le97_receipt_donor_type()
-        address = partner._display_address(without_company=True).strip()
+        address = "\n".join(
+            line.strip()
+            for line in partner._display_address(without_company=True).splitlines()
+            if line.strip()
+        )
         return {
             "le97_donor_type": donor_type,
             "le97_donor_name": partner.name,
