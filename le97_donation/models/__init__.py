@@ -7,6 +7,7 @@ from . import (
     donation_tax_receipt,
     ir_actions_report,
     ir_attachment,
+    le97_pive_payment,
     le97_receipt_counter,
     mail_template,
     res_partner,

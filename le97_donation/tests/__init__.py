@@ -4,6 +4,8 @@ from . import (
     test_access,
     test_donation_flow,
     test_donation_tour,
+    test_groups,
+    test_pive_gift,
     test_receipt_checks,
     test_receipt_lifecycle,
     test_receipt_numbering,

@@ -67,3 +67,12 @@ class TestDonationFlow(Le97DonationCommon):
             self._donation_vals(line_ids=[(0, 0, {"product_id": in_kind.id})])
         )
         self.assertEqual(donation.line_ids.le97_nature, "in_kind")
+
+    def test_pive_journals_tick_the_pive_box(self):
+        self.company._le97_pive_setup()
+        journals = (
+            self.company.mlcc_paper_journal_id | self.company.mlcc_digital_journal_id
+        )
+        lines = journals.inbound_payment_method_line_ids
+        self.assertTrue(lines)
+        self.assertEqual(set(lines.mapped("le97_payment_means")), {"pive"})
