@@ -1,1 +1,13 @@
-from . import test_groups, test_pive_gift
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import (
+    test_access,
+    test_donation_flow,
+    test_donation_tour,
+    test_groups,
+    test_pive_gift,
+    test_receipt_checks,
+    test_receipt_lifecycle,
+    test_receipt_numbering,
+    test_receipt_report,
+)
