@@ -153,6 +153,14 @@ class ResCompany(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "mlcc_parity" in vals:
+            # keep the stored rate in line with the new parity
+            for company in self.sudo().filtered("mlcc_currency_id"):
+                company.mlcc_currency_id._le97_set_fixed_rate(company)
+        return res
+
     # -- set-up --------------------------------------------------------------
     @api.model
     def _le97_pive_account_specs(self):
