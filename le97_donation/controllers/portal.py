@@ -3,7 +3,8 @@
 from odoo import http
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 
 class ReceiptPortal(CustomerPortal):
@@ -66,7 +67,7 @@ class ReceiptPortal(CustomerPortal):
         receipt_sudo = (
             request.env["donation.tax.receipt"]
             .sudo()
-            .search(self._get_receipt_domain() + [("id", "=", receipt_id)])
+            .search([*self._get_receipt_domain(), ("id", "=", receipt_id)])
         )
         if not receipt_sudo:
             raise request.not_found()
