@@ -47,7 +47,14 @@ def build_data(env, company, donors):
     env.flush_all()
     fr = env.ref("base.fr")
     product = env["product.product"].search(
-        [("tax_receipt_ok", "=", True), ("donation", "=", True)], limit=1
+        [("tax_receipt_ok", "=", True), ("donation_type", "=", "donation")], limit=1
+    ) or env["product.product"].create(
+        {
+            "name": "Bench gift",
+            "type": "service",
+            "donation_type": "donation",
+            "taxes_id": [(5,)],
+        }
     )
     method_line = env["account.payment.method.line"].search(
         [("journal_id.company_id", "=", company.id), ("donation", "=", True)],
@@ -59,11 +66,11 @@ def build_data(env, company, donors):
         """
         INSERT INTO res_partner
             (name, complete_name, street, zip, city, country_id, email, lang,
-             active, type, is_company, tax_receipt_option,
+             active, type, is_company, tax_receipt_option, autopost_bills,
              create_uid, write_uid, create_date, write_date)
         SELECT 'Bench donor ' || n, 'Bench donor ' || n, n || ' rue Battant',
                '25000', 'Besançon', %(country)s, 'donor' || n || '@example.com',
-               'fr_FR', true, 'contact', false, 'annual',
+               'fr_FR', true, 'contact', false, 'annual', 'ask',
                %(uid)s, %(uid)s, now(), now()
           FROM generate_series(1, %(donors)s) AS n
         RETURNING id

@@ -36,6 +36,9 @@ class TestPortalReceipts(Le97DonationCommon, HttpCase):
         ).tax_receipt_id
 
     def test_donor_lists_and_downloads_only_their_receipts(self):
+        # Made beforehand: wkhtmltopdf cannot fetch the assets from the test
+        # server while the test request holds it.
+        self.receipt._le97_store_original_pdf()
         self.authenticate("le97_portal_donor", "le97_portal_donor")
         response = self.url_open("/my/receipts")
         self.assertEqual(response.status_code, 200)

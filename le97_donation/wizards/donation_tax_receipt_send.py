@@ -28,8 +28,10 @@ class DonationTaxReceiptSend(models.TransientModel):
     state = fields.Selection(
         [("draft", "To Send"), ("done", "Queued")], default="draft", readonly=True
     )
-    receipt_count = fields.Integer(compute="_compute_counts", string="Receipts")
-    donor_count = fields.Integer(compute="_compute_counts", string="Donors")
+    receipt_count = fields.Integer(
+        compute="_compute_counts", string="Number of Receipts"
+    )
+    donor_count = fields.Integer(compute="_compute_counts", string="Number of Donors")
     queued_mail_ids = fields.Many2many(
         "mail.mail",
         "le97_send_wizard_mail_rel",

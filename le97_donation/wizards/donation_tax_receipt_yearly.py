@@ -48,7 +48,7 @@ class DonationTaxReceiptYearly(models.TransientModel):
         "their new gifts were left without receipt.",
     )
     receipt_count = fields.Integer(string="Receipts Issued", readonly=True)
-    skipped_count = fields.Integer(string="Donors Skipped", readonly=True)
+    skipped_count = fields.Integer(string="Number of Donors Skipped", readonly=True)
     amount_total = fields.Float(string="Total Amount", readonly=True)
 
     # ------------------------------------------------------------------
