@@ -1,0 +1,12 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import (
+    account_payment_method_line,
+    donation_donation,
+    donation_line,
+    donation_tax_receipt,
+    ir_actions_report,
+    le97_receipt_counter,
+    mail_template,
+    res_partner,
+)

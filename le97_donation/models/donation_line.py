@@ -1,0 +1,35 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+GIFT_NATURES = [
+    ("cash", "Cash (numéraire)"),
+    ("securities", "Listed securities"),
+    ("in_kind", "Gift in kind"),
+    ("waived_income", "Waived income or proceeds"),
+    ("waived_expenses", "Waived volunteer expenses"),
+]
+
+
+class DonationLine(models.Model):
+    _inherit = "donation.line"
+
+    le97_nature = fields.Selection(
+        selection=GIFT_NATURES,
+        string="Nature",
+        compute="_compute_le97_nature",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Nature of the gift printed on the fiscal receipt. Defaults to cash, "
+        "or gift in kind for an in-kind product.",
+    )
+
+    @api.depends("product_id.donation_type")
+    def _compute_le97_nature(self):
+        for line in self:
+            donation_type = line.product_id.donation_type or ""
+            if donation_type.startswith("donation_in_kind"):
+                line.le97_nature = "in_kind"
+            elif not line.le97_nature or line.le97_nature == "in_kind":
+                line.le97_nature = "cash"

@@ -1,0 +1,730 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import hashlib
+from collections import defaultdict
+
+from num2words import num2words
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import float_round
+
+from .donation_donation import GIFT_FORMS
+from .donation_line import GIFT_NATURES
+
+REPORT_XMLID = "donation_base.report_donation_tax_receipt"
+
+# Fields frozen once a receipt exists (it is created issued).
+FROZEN_FIELDS = {
+    "number",
+    "date",
+    "donation_date",
+    "amount",
+    "currency_id",
+    "partner_id",
+    "company_id",
+    "type",
+    "donation_ids",
+    "le97_donation_ids",
+    "le97_donor_type",
+    "le97_donor_name",
+    "le97_donor_address",
+    "le97_donor_siren",
+    "le97_donor_legal_form",
+    "replaced_receipt_id",
+    "replacement_receipt_ids",
+}
+# Fields written once, by the cancellation.
+CANCEL_FIELDS = {"state", "le97_cancel_reason", "le97_cancel_date", "le97_cancel_uid"}
+# Fields written once, when the original PDF is stored.
+PDF_FIELDS = {"le97_pdf_attachment_id", "le97_pdf_sha256"}
+
+
+class DonationTaxReceipt(models.Model):
+    _inherit = "donation.tax.receipt"
+
+    state = fields.Selection(
+        selection=[("issued", "Issued"), ("cancelled", "Cancelled")],
+        required=True,
+        default="issued",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    le97_donation_ids = fields.Many2many(
+        "donation.donation",
+        "le97_donation_tax_receipt_donation_rel",
+        "receipt_id",
+        "donation_id",
+        string="Receipted Donations",
+        readonly=True,
+        copy=False,
+        help="Donations covered by this receipt, frozen at issue (kept when the "
+        "receipt is cancelled).",
+    )
+    le97_donor_type = fields.Selection(
+        selection=[("individual", "Individual"), ("company", "Company")],
+        string="Donor Type",
+        readonly=True,
+        help="Chooses the form: 2041-RD for an individual, 2041-MEC-SD for a "
+        "company.",
+    )
+    le97_donor_name = fields.Char(string="Donor Name on Receipt", readonly=True)
+    le97_donor_address = fields.Text(string="Donor Address on Receipt", readonly=True)
+    le97_donor_siren = fields.Char(string="Donor SIREN", readonly=True)
+    le97_donor_legal_form = fields.Char(string="Donor Legal Form", readonly=True)
+    le97_cancel_reason = fields.Text(
+        string="Cancellation Reason", readonly=True, tracking=True
+    )
+    le97_cancel_date = fields.Date(string="Cancellation Date", readonly=True)
+    le97_cancel_uid = fields.Many2one(
+        "res.users", string="Cancelled by", readonly=True, ondelete="restrict"
+    )
+    replaced_receipt_id = fields.Many2one(
+        "donation.tax.receipt",
+        string="Replaces",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+        help="Cancelled receipt that this receipt replaces.",
+    )
+    replacement_receipt_ids = fields.One2many(
+        "donation.tax.receipt", "replaced_receipt_id", string="Replacements"
+    )
+    replacement_receipt_id = fields.Many2one(
+        "donation.tax.receipt",
+        string="Replaced by",
+        compute="_compute_replacement_receipt_id",
+        help="Receipt issued to replace this cancelled receipt.",
+    )
+    le97_pdf_attachment_id = fields.Many2one(
+        "ir.attachment",
+        string="Original PDF",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+    )
+    le97_pdf_sha256 = fields.Char(
+        string="SHA-256 of the Original PDF", readonly=True, copy=False
+    )
+    le97_amount_words = fields.Char(
+        string="Amount in Words", compute="_compute_le97_amount_texts"
+    )
+    le97_amount_figures = fields.Char(
+        string="Amount in Figures", compute="_compute_le97_amount_texts"
+    )
+
+    _sql_constraints = [
+        (
+            "le97_number_company_uniq",
+            "unique(company_id, number)",
+            "A fiscal receipt number is unique per company.",
+        )
+    ]
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("replacement_receipt_ids")
+    def _compute_replacement_receipt_id(self):
+        for receipt in self:
+            receipt.replacement_receipt_id = receipt.replacement_receipt_ids[:1]
+
+    @api.depends("amount", "currency_id")
+    def _compute_le97_amount_texts(self):
+        for receipt in self:
+            receipt.le97_amount_words = receipt._le97_amount_to_french_words()
+            receipt.le97_amount_figures = receipt._le97_amount_to_french_figures()
+
+    def _le97_amount_to_french_words(self):
+        """Amount in French words, e.g. 'cent vingt euros'."""
+        self.ensure_one()
+        amount = float_round(self.amount or 0.0, precision_digits=2)
+        euros = int(amount)
+        cents = int(round((amount - euros) * 100))
+        words = num2words(euros, lang="fr") + (" euros" if euros > 1 else " euro")
+        if cents:
+            words += " et " + num2words(cents, lang="fr")
+            words += " centimes" if cents > 1 else " centime"
+        return words
+
+    def _le97_amount_to_french_figures(self):
+        """Amount in figures framed by asterisks, e.g. '***120,00 €***'."""
+        self.ensure_one()
+        text = f"{self.amount or 0.0:,.2f}".replace(",", " ").replace(".", ",")
+        return f"***{text} €***"
+
+    # ------------------------------------------------------------------
+    # Issue: checks, numbers, original PDF
+    # ------------------------------------------------------------------
+    @api.model
+    def _le97_donor_snapshot_vals(self, partner):
+        """Donor data frozen on the receipt at issue."""
+        donor_type = partner._le97_receipt_donor_type()
+        address = partner._display_address(without_company=True).strip()
+        return {
+            "le97_donor_type": donor_type,
+            "le97_donor_name": partner.name,
+            "le97_donor_address": address,
+            "le97_donor_siren": donor_type == "company" and partner._le97_siren(),
+            "le97_donor_legal_form": donor_type == "company"
+            and partner.le97_legal_form,
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+        )
+        snapshots = {p.id: self._le97_donor_snapshot_vals(p) for p in partners}
+        for vals in vals_list:
+            # No number yet (NULL): the OCA sequence is skipped and the real,
+            # gapless number is given by _le97_assign_numbers() below.
+            vals["number"] = False
+            vals["state"] = "issued"
+            vals.update(snapshots.get(vals.get("partner_id"), {}))
+            if "le97_donation_ids" not in vals and vals.get("donation_ids"):
+                vals["le97_donation_ids"] = [
+                    cmd
+                    for cmd in vals["donation_ids"]
+                    if cmd[0] in (Command.LINK, Command.SET)
+                ]
+        receipts = super().create(vals_list)
+        receipts._le97_check_issuable()
+        receipts._le97_assign_numbers()
+        if not self.env.context.get("le97_no_issue_pdf"):
+            receipts._le97_store_original_pdf()
+        return receipts
+
+    def _le97_receipt_donations(self):
+        self.ensure_one()
+        return self.le97_donation_ids or self.donation_ids
+
+    def _le97_check_issuable(self):
+        """Check that every receipt of self may be issued; raise otherwise.
+
+        Contract (used by the yearly batch too):
+
+        - ``self`` is a recordset of ``donation.tax.receipt``, stored or in
+          memory (``new()``), of any size, before its numbers are assigned;
+          its donations are read from ``le97_donation_ids`` (or
+          ``donation_ids``);
+        - the number of SQL queries does not grow with ``len(self)``: company,
+          donor, counterpart and duplicate checks are made per distinct company,
+          per distinct donor, and with one grouped query each;
+        - every problem found is collected and ONE ``UserError`` is raised that
+          names each donor and what to fix; nothing is written, so the caller's
+          transaction (or savepoint) rolls back whatever it created;
+        - returns True when everything may be issued.
+        """
+        errors = []
+        today = fields.Date.context_today(self)
+        # The fund
+        for company in self.company_id:
+            missing = []
+            if not (company.fund_siren or company.fund_rna):
+                missing.append(self.env._("SIREN or RNA number"))
+            if not company.fund_object:
+                missing.append(self.env._("object of the fund"))
+            if not company.fund_signatory_name:
+                missing.append(self.env._("signatory name"))
+            if not company.fund_signatory_title:
+                missing.append(self.env._("signatory title"))
+            if missing:
+                errors.append(
+                    self.env._(
+                        "The fund %(company)s lacks: %(missing)s. Complete it in "
+                        "Settings > Le 97.",
+                        company=company.name,
+                        missing=", ".join(missing),
+                    )
+                )
+            if company.currency_id.name != "EUR":
+                errors.append(
+                    self.env._(
+                        "The currency of %(company)s is %(currency)s: French fiscal "
+                        "receipts are in euros.",
+                        company=company.name,
+                        currency=company.currency_id.name,
+                    )
+                )
+        # The donors
+        for partner in self.partner_id:
+            donor_type = partner._le97_receipt_donor_type()
+            companies = self.filtered(lambda r, p=partner: r.partner_id == p).company_id
+            missing = partner._le97_missing_address_fields()
+            if missing:
+                errors.append(
+                    self.env._(
+                        "The address of the donor %(donor)s is incomplete: add the "
+                        "%(missing)s.",
+                        donor=partner.display_name,
+                        missing=", ".join(missing),
+                    )
+                )
+            if not donor_type:
+                errors.append(
+                    self.env._(
+                        "The donor %(donor)s is not a company but has a company ID "
+                        "or VAT number: tick 'Company' or clear these numbers so "
+                        "the right receipt form is used.",
+                        donor=partner.display_name,
+                    )
+                )
+            elif donor_type == "company":
+                if not partner._le97_siren():
+                    errors.append(
+                        self.env._(
+                            "The company donor %(donor)s has no valid SIREN: enter "
+                            "its SIREN or SIRET in the Company ID field.",
+                            donor=partner.display_name,
+                        )
+                    )
+                if not partner.le97_legal_form:
+                    errors.append(
+                        self.env._(
+                            "The company donor %(donor)s has no legal form: enter it "
+                            "on the contact.",
+                            donor=partner.display_name,
+                        )
+                    )
+                if companies.filtered(lambda c: not c.fund_receipt_art_238bis):
+                    errors.append(
+                        self.env._(
+                            "Receipts under article 238 bis are disabled in the "
+                            "fund's settings: no receipt can be issued to the "
+                            "company %(donor)s.",
+                            donor=partner.display_name,
+                        )
+                    )
+            elif companies.filtered(
+                lambda c: not (c.fund_receipt_art_200 or c.fund_receipt_art_978)
+            ):
+                errors.append(
+                    self.env._(
+                        "Receipts under articles 200 and 978 are disabled in the "
+                        "fund's settings: no receipt can be issued to %(donor)s.",
+                        donor=partner.display_name,
+                    )
+                )
+        # The receipts and their gifts
+        max_rate, max_amount = self._le97_counterpart_limits()
+        all_donations = self.env["donation.donation"]
+        for receipt in self:
+            donor = receipt.partner_id.display_name
+            donations = receipt._le97_receipt_donations()
+            all_donations |= donations
+            if receipt.currency_id.compare_amounts(receipt.amount, 0.0) <= 0:
+                errors.append(
+                    self.env._(
+                        "The receipt of %(donor)s has an amount of %(amount)s: a "
+                        "receipt is for a positive amount.",
+                        donor=donor,
+                        amount=receipt.amount,
+                    )
+                )
+            for label, date in (
+                (self.env._("issue date"), receipt.date),
+                (self.env._("gift date"), receipt.donation_date),
+            ):
+                if date and date > today:
+                    errors.append(
+                        self.env._(
+                            "The receipt of %(donor)s has its %(label)s in the "
+                            "future (%(date)s).",
+                            donor=donor,
+                            label=label,
+                            date=date,
+                        )
+                    )
+            for donation in donations:
+                if donation.le97_payment_means == "pive" and not (
+                    receipt.company_id.fund_receipt_allow_pive
+                ):
+                    errors.append(
+                        self.env._(
+                            "The gift %(donation)s of %(donor)s was paid in Pive and "
+                            "the fund's settings do not allow receipts for gifts "
+                            "in local currency.",
+                            donation=donation.display_name,
+                            donor=donor,
+                        )
+                    )
+                rate_limit = donation.amount_total * max_rate
+                if (
+                    donation.currency_id.compare_amounts(
+                        donation.le97_counterpart_value, rate_limit
+                    )
+                    > 0
+                ):
+                    errors.append(
+                        self.env._(
+                            "The counterpart given to %(donor)s for the gift "
+                            "%(donation)s (%(value)s) is above %(rate)s %% of the "
+                            "gift: this gift gives no right to a receipt.",
+                            donor=donor,
+                            donation=donation.display_name,
+                            value=donation.le97_counterpart_value,
+                            rate=round(max_rate * 100, 2),
+                        )
+                    )
+        errors += self._le97_check_yearly_counterparts(all_donations, max_amount)
+        errors += self._le97_check_active_receipts()
+        if errors:
+            raise UserError(
+                self.env._(
+                    "The fiscal receipt cannot be issued:\n%(errors)s",
+                    errors="\n".join(f"- {e}" for e in errors),
+                )
+            )
+        return True
+
+    @api.model
+    def _le97_counterpart_limits(self):
+        """(max rate, max yearly amount) of counterparts, from system parameters."""
+        params = self.env["ir.config_parameter"].sudo()
+        rate = float(params.get_param("le97_donation.counterpart_max_rate", "0.25"))
+        amount = float(params.get_param("le97_donation.counterpart_max_amount", "73"))
+        return rate, amount
+
+    @api.model
+    def _le97_check_yearly_counterparts(self, donations, max_amount):
+        """Counterparts per donor and calendar year, with one grouped query."""
+        donations = donations.filtered("le97_counterpart_value")
+        if not donations:
+            return []
+        years = {d.donation_date.year for d in donations if d.donation_date}
+        domain = [
+            ("commercial_partner_id", "in", donations.commercial_partner_id.ids),
+            ("donation_date", ">=", f"{min(years)}-01-01"),
+            ("donation_date", "<=", f"{max(years)}-12-31"),
+            ("le97_counterpart_value", "!=", 0),
+            "|",
+            ("state", "=", "done"),
+            ("id", "in", [i for i in donations.ids if isinstance(i, int)]),
+        ]
+        groups = self.env["donation.donation"]._read_group(
+            domain,
+            groupby=["commercial_partner_id", "donation_date:year"],
+            aggregates=["le97_counterpart_value:sum"],
+        )
+        errors = []
+        for partner, year, total in groups:
+            if total > max_amount:
+                errors.append(
+                    self.env._(
+                        "The counterparts given to %(donor)s in %(year)s add up to "
+                        "%(total)s €, above the yearly limit of %(limit)s €.",
+                        donor=partner.display_name,
+                        year=year.year,
+                        total=total,
+                        limit=max_amount,
+                    )
+                )
+        return errors
+
+    def _le97_check_active_receipts(self):
+        """A gift is covered by at most one issued receipt (one query)."""
+        errors = []
+        seen = {}
+        for receipt in self:
+            for donation in receipt._le97_receipt_donations():
+                if donation in seen and seen[donation] != receipt:
+                    errors.append(
+                        self.env._(
+                            "The gift %(donation)s of %(donor)s appears on two "
+                            "receipts of the same run.",
+                            donation=donation.display_name,
+                            donor=receipt.partner_id.display_name,
+                        )
+                    )
+                seen[donation] = receipt
+        donation_ids = [d.id for d in seen if isinstance(d.id, int)]
+        if not donation_ids:
+            return errors
+        others = self.sudo().search(
+            [
+                ("state", "=", "issued"),
+                ("le97_donation_ids", "in", donation_ids),
+                ("id", "not in", [i for i in self.ids if isinstance(i, int)]),
+            ]
+        )
+        for other in others:
+            for donation in other.le97_donation_ids.filtered(
+                lambda d: d.id in donation_ids
+            ):
+                errors.append(
+                    self.env._(
+                        "The gift %(donation)s of %(donor)s is already covered by "
+                        "the issued receipt %(receipt)s: cancel that receipt "
+                        "first.",
+                        donation=donation.display_name,
+                        donor=other.partner_id.display_name,
+                        receipt=other.number,
+                    )
+                )
+        return errors
+
+    @api.model
+    def _le97_format_number(self, year, sequence):
+        return f"{year}-{sequence:05d}"
+
+    def _le97_assign_numbers(self):
+        """Give every receipt of self that has no number its definitive number.
+
+        Contract (used by the yearly batch too):
+
+        - ``self`` is a recordset of stored receipts of any size; receipts that
+          already have a number are left alone;
+        - receipts are grouped by company and calendar year of their issue
+          ``date``; for each group the N numbers are reserved in ONE statement on
+          the ``le97.receipt.counter`` row of that company and year, which
+          row-locks it until the transaction ends. A concurrent issuer waits for
+          the lock (then Odoo retries its transaction after the serialization
+          failure), so no number is given twice; as the counter moves in the same
+          transaction as the receipts, a rollback gives the numbers back: no gap;
+        - numbers are given in the order of the ids, formatted ``YYYY-NNNNN``,
+          and written with one UPDATE per group;
+        - returns nothing.
+        """
+        todo = self.filtered(lambda r: not r.number).sorted("id")
+        groups = defaultdict(list)
+        for receipt in todo:
+            groups[(receipt.company_id.id, receipt.date.year)].append(receipt.id)
+        counter = self.env["le97.receipt.counter"].sudo()
+        self.flush_recordset()
+        for (company_id, year), ids in groups.items():
+            first = counter._reserve(company_id, year, len(ids))
+            numbers = [
+                self._le97_format_number(year, first + i) for i in range(len(ids))
+            ]
+            self.env.cr.execute(
+                """
+                UPDATE donation_tax_receipt AS r
+                   SET number = v.number
+                  FROM (SELECT unnest(%s::int[]) AS id,
+                               unnest(%s::varchar[]) AS number) AS v
+                 WHERE r.id = v.id
+                """,
+                (ids, numbers),
+            )
+        todo.invalidate_recordset(["number", "display_name"])
+
+    def _le97_render_original_pdf(self):
+        """Render the original PDF of one receipt (no stamp)."""
+        self.ensure_one()
+        report = self.env["ir.actions.report"].with_context(
+            force_report_rendering=True, le97_render_original=True
+        )
+        content, _type = report._render_qweb_pdf(REPORT_XMLID, self.ids)
+        return content
+
+    def _le97_store_original_pdf(self):
+        """Store the original PDF of each receipt of self without one, with its
+        SHA-256 (one wkhtmltopdf run per receipt)."""
+        attachment_model = self.env["ir.attachment"].sudo()
+        for receipt in self.filtered(lambda r: not r.le97_pdf_attachment_id):
+            content = receipt._le97_render_original_pdf()
+            name = "{}-{}.pdf".format(
+                self.env._("Fiscal_Receipt"), (receipt.number or "").replace("/", "")
+            )
+            attachment = attachment_model.create(
+                {
+                    "name": name,
+                    "type": "binary",
+                    "raw": content,
+                    "mimetype": "application/pdf",
+                    "res_model": self._name,
+                    "res_id": receipt.id,
+                }
+            )
+            receipt.sudo().write(
+                {
+                    "le97_pdf_attachment_id": attachment.id,
+                    "le97_pdf_sha256": hashlib.sha256(content).hexdigest(),
+                }
+            )
+
+    def _le97_get_original_pdf(self):
+        """Bytes of the stored original PDF, made now if it was deferred."""
+        self.ensure_one()
+        if not self.le97_pdf_attachment_id:
+            self._le97_store_original_pdf()
+        return base64.b64decode(self.sudo().le97_pdf_attachment_id.datas)
+
+    def _le97_stamp_label(self):
+        """Stamp printed on the receipt: none on the original, 'ANNULÉ' on a
+        cancelled receipt, 'DUPLICATA' on any later print."""
+        self.ensure_one()
+        if self.env.context.get("le97_render_original"):
+            return ""
+        if self.state == "cancelled":
+            return "ANNULÉ"
+        return "DUPLICATA"
+
+    # ------------------------------------------------------------------
+    # Protection: no change, no deletion
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        frozen = FROZEN_FIELDS & set(vals)
+        if frozen:
+            raise UserError(
+                self.env._(
+                    "A fiscal receipt cannot be changed once issued (%(fields)s): "
+                    "cancel it and issue a replacement.",
+                    fields=", ".join(sorted(frozen)),
+                )
+            )
+        if CANCEL_FIELDS & set(vals):
+            self._le97_check_cancel_write(vals)
+        if PDF_FIELDS & set(vals) and self.filtered("le97_pdf_sha256"):
+            raise UserError(
+                self.env._("The original PDF of a fiscal receipt cannot be replaced.")
+            )
+        return super().write(vals)
+
+    def _le97_check_cancel_write(self, vals):
+        if vals.get("state") != "cancelled" or self.filtered(
+            lambda r: r.state != "issued"
+        ):
+            raise UserError(
+                self.env._(
+                    "A fiscal receipt is created issued and can only be cancelled, "
+                    "once."
+                )
+            )
+        if not (vals.get("le97_cancel_reason") or "").strip():
+            raise UserError(self.env._("Give the reason for the cancellation."))
+        self._le97_check_receipt_admin()
+
+    def _le97_check_receipt_admin(self):
+        if not (
+            self.env.su or self.env.user.has_group("le97_base.group_receipt_admin")
+        ):
+            raise AccessError(
+                self.env._("Only a receipts administrator cancels fiscal receipts.")
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(
+            self.env._(
+                "A fiscal receipt is never deleted (receipts %(numbers)s): cancel it "
+                "instead.",
+                numbers=", ".join(r.number or "" for r in self),
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Cancel and replace
+    # ------------------------------------------------------------------
+    def _le97_cancel(self, reason):
+        """Cancel issued receipts with a reason; their donations are freed."""
+        self._le97_check_receipt_admin()
+        self.write(
+            {
+                "state": "cancelled",
+                "le97_cancel_reason": reason,
+                "le97_cancel_date": fields.Date.context_today(self),
+                "le97_cancel_uid": self.env.uid,
+            }
+        )
+        for receipt in self:
+            receipt.message_post(
+                body=self.env._("Receipt cancelled. Reason: %(reason)s", reason=reason)
+            )
+        donations = self.sudo().donation_ids
+        if donations:
+            donations.write({"tax_receipt_id": False})
+
+    def _le97_prepare_replacement_vals(self):
+        """Values of the receipt replacing self, from the current data of the
+        donor and of the donations it covered."""
+        self.ensure_one()
+        donations = self.le97_donation_ids.filtered(lambda d: d.state == "done")
+        return {
+            "company_id": self.company_id.id,
+            "currency_id": self.currency_id.id,
+            "partner_id": self.partner_id.commercial_partner_id.id,
+            "type": self.type,
+            "donation_date": self.donation_date,
+            "amount": sum(donations.mapped("tax_receipt_total")),
+            "donation_ids": [Command.set(donations.ids)],
+            "replaced_receipt_id": self.id,
+        }
+
+    def _le97_replace(self):
+        """Issue the replacements of cancelled receipts (checks apply)."""
+        self._le97_check_receipt_admin()
+        if self.filtered(lambda r: r.state != "cancelled" or r.replacement_receipt_id):
+            raise UserError(
+                self.env._("Only a cancelled receipt not yet replaced can be replaced.")
+            )
+        vals_list = [receipt._le97_prepare_replacement_vals() for receipt in self]
+        replacements = self.create(vals_list)
+        for receipt, new in zip(self, replacements, strict=True):
+            receipt.message_post(
+                body=self.env._(
+                    "Replaced by the receipt %(number)s.", number=new.number
+                )
+            )
+        return replacements
+
+    def action_le97_cancel(self):
+        self._le97_check_receipt_admin()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel Fiscal Receipt"),
+            "res_model": "donation.tax.receipt.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_receipt_ids": [Command.set(self.ids)]},
+        }
+
+    def action_le97_open_replacement(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "view_mode": "form",
+            "res_id": (self.replacement_receipt_id or self.replaced_receipt_id).id,
+        }
+
+    def _le97_receipt_natures(self):
+        """Labels of the natures of the gifts on the receipt."""
+        self.ensure_one()
+        labels = dict(GIFT_NATURES)
+        natures = (
+            self._le97_receipt_donations()
+            .line_ids.filtered("tax_receipt_ok")
+            .mapped("le97_nature")
+        )
+        return {labels[n] for n in natures if n}
+
+    def _le97_receipt_forms(self):
+        self.ensure_one()
+        forms = self._le97_receipt_donations().mapped("le97_gift_form")
+        return set(forms)
+
+    def _le97_receipt_means(self):
+        self.ensure_one()
+        return set(self._le97_receipt_donations().mapped("le97_payment_means"))
+
+    @api.model
+    def _le97_gift_form_labels(self):
+        return GIFT_FORMS
+
+    def _le97_form_info(self):
+        """Code and Cerfa number of the receipt's form, from system parameters."""
+        self.ensure_one()
+        params = self.env["ir.config_parameter"].sudo()
+        kind = "company" if self.le97_donor_type == "company" else "individual"
+        return {
+            "code": params.get_param(f"le97_donation.form_{kind}_code", ""),
+            "cerfa": params.get_param(f"le97_donation.form_{kind}_cerfa", ""),
+        }

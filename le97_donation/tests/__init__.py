@@ -1,0 +1,14 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import (
+    test_access,
+    test_declaration,
+    test_donation_flow,
+    test_portal_receipts,
+    test_receipt_checks,
+    test_receipt_lifecycle,
+    test_receipt_numbering,
+    test_receipt_report,
+    test_send_receipts,
+    test_yearly_receipts,
+)

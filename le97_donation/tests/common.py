@@ -1,0 +1,139 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+from datetime import date
+
+from odoo import Command
+from odoo.tests import new_test_user
+from odoo.tools.misc import file_open
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class Le97DonationCommon(BaseCommon):
+    """The French test company as the fund, one user per role, donors, and
+    helpers to record donations. Receipts are issued without their PDF
+    (``le97_no_issue_pdf``) except in the tests that check the PDF."""
+
+    @classmethod
+    def setup_main_company(cls, currency_code="EUR"):
+        # BaseCommon forces USD: the fund keeps the euro.
+        return super().setup_main_company(currency_code=currency_code)
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, le97_no_issue_pdf=True))
+        cls.company = cls.env.company
+        signature = base64.b64encode(
+            file_open("le97_base/static/description/demo_signature.png", "rb").read()
+        )
+        cls.company.write(
+            {
+                "name": "Fond'action Alusage",
+                "street": "97 rue Battant",
+                "zip": "25000",
+                "city": "Besançon",
+                "country_id": cls.env.ref("base.fr").id,
+                "fund_siren": "732829320",
+                "fund_rna": False,
+                "fund_object": "Soutenir le tiers-lieu Le 97 et ses activités "
+                "culturelles et solidaires.",
+                "fund_signatory_name": "Camille Martin",
+                "fund_signatory_title": "Présidente",
+                "fund_signature": signature,
+                "fund_legal_form": "endowment_fund",
+                "fund_receipt_art_200": True,
+                "fund_receipt_art_238bis": True,
+                "fund_receipt_allow_pive": False,
+            }
+        )
+        ctx = {"company_id": cls.company.id, "company_ids": cls.company.ids}
+        cls.user_merchant = new_test_user(
+            cls.env, login="don_merchant", groups="le97_base.group_pive_merchant", **ctx
+        )
+        cls.user_treasurer = new_test_user(
+            cls.env, login="don_treasurer", groups="le97_base.group_treasurer", **ctx
+        )
+        cls.user_admin = new_test_user(
+            cls.env,
+            login="don_receipt_admin",
+            groups="le97_base.group_receipt_admin",
+            **ctx,
+        )
+        cls.fr = cls.env.ref("base.fr")
+        cls.donor = cls.env["res.partner"].create(
+            {
+                "name": "Jeanne Dupont",
+                "street": "12 rue des Granges",
+                "zip": "25000",
+                "city": "Besançon",
+                "country_id": cls.fr.id,
+                "email": "jeanne@example.com",
+                "lang": "fr_FR",
+            }
+        )
+        cls.company_donor = cls.env["res.partner"].create(
+            {
+                "name": "Comté Bois SARL",
+                "is_company": True,
+                "company_registry": "552100554",
+                "le97_legal_form": "SARL",
+                "street": "3 avenue Fontaine-Argent",
+                "zip": "25000",
+                "city": "Besançon",
+                "country_id": cls.fr.id,
+                "lang": "fr_FR",
+            }
+        )
+        cls.product = cls.env.ref("le97_donation.product_product_gift")
+        cls.bank_journal = cls.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", cls.company.id)], limit=1
+        )
+        cls.method_line = cls.bank_journal.inbound_payment_method_line_ids[:1]
+        cls.cheque_line = cls.method_line.copy(
+            {
+                "name": "Chèque",
+                "le97_payment_means": "cheque",
+                "payment_account_id": cls.method_line.payment_account_id.id,
+            }
+        )
+        cls.pive_line = cls.method_line.copy(
+            {
+                "name": "Pive",
+                "le97_payment_means": "pive",
+                "payment_account_id": cls.method_line.payment_account_id.id,
+            }
+        )
+        cls.today = date.today()
+
+    @classmethod
+    def _donation_vals(cls, partner=None, amount=120.0, **kw):
+        vals = {
+            "partner_id": (partner or cls.donor).id,
+            "donation_date": kw.pop("donation_date", cls.today),
+            "payment_method_line_id": kw.pop("method_line", cls.cheque_line).id,
+            "tax_receipt_option": kw.pop("tax_receipt_option", "each"),
+            "line_ids": [
+                Command.create(
+                    {
+                        "product_id": cls.product.id,
+                        "quantity": 1,
+                        "unit_price": amount,
+                    }
+                )
+            ],
+        }
+        vals.update(kw)
+        return vals
+
+    @classmethod
+    def _validated_donation(cls, partner=None, amount=120.0, **kw):
+        donation = cls.env["donation.donation"].create(
+            cls._donation_vals(partner, amount, **kw)
+        )
+        donation.validate()
+        return donation
+
+    def _receipt_count(self):
+        return self.env["donation.tax.receipt"].search_count([])

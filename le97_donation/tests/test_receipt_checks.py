@@ -1,0 +1,174 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import Le97DonationCommon
+
+
+@tagged("post_install", "-at_install")
+class TestReceiptChecks(Le97DonationCommon):
+    """Each blocking check raises a clear error naming the donor and what to
+    fix, and leaves no receipt, no journal entry, no validated donation."""
+
+    def _assert_refused(self, donation, *expected):
+        receipts = self._receipt_count()
+        moves = self.env["account.move"].search_count([])
+        with self.assertRaises(UserError) as cm:
+            donation.validate()
+        message = str(cm.exception)
+        for text in expected:
+            self.assertIn(text, message)
+        self.assertEqual(self._receipt_count(), receipts)
+        self.assertEqual(self.env["account.move"].search_count([]), moves)
+        self.assertEqual(donation.state, "draft")
+        self.assertFalse(donation.tax_receipt_id)
+        self.assertFalse(donation.move_id)
+        return message
+
+    def _draft(self, partner=None, amount=120.0, **kw):
+        return self.env["donation.donation"].create(
+            self._donation_vals(partner, amount, **kw)
+        )
+
+    def test_incomplete_donor_address(self):
+        self.donor.write({"street": False, "city": False})
+        message = self._assert_refused(self._draft(), "Jeanne Dupont", "street", "city")
+        self.assertNotIn("zip", message)
+
+    def test_donor_without_country(self):
+        self.donor.country_id = False
+        self._assert_refused(self._draft(), "Jeanne Dupont", "country")
+
+    def test_fund_identity_missing(self):
+        self.company.write({"fund_siren": False, "fund_rna": False})
+        self._assert_refused(self._draft(), "SIREN or RNA number")
+        self.company.write({"fund_rna": "W251234567", "fund_object": False})
+        self._assert_refused(self._draft(), "object of the fund")
+        self.company.write({"fund_object": "Objet", "fund_signatory_name": False})
+        self._assert_refused(self._draft(), "signatory name")
+
+    def test_counterpart_above_rate(self):
+        donation = self._draft(amount=100.0, le97_counterpart_value=30.0)
+        self._assert_refused(donation, "Jeanne Dupont", "25.0 %")
+        donation.le97_counterpart_value = 25.0
+        donation.validate()
+        self.assertEqual(donation.tax_receipt_id.state, "issued")
+
+    def test_counterpart_above_yearly_amount(self):
+        self._validated_donation(amount=200.0, le97_counterpart_value=40.0)
+        donation = self._draft(amount=200.0, le97_counterpart_value=40.0)
+        self._assert_refused(donation, "Jeanne Dupont", "80.0", "73.0")
+
+    def test_counterpart_limits_are_data(self):
+        self.env["ir.config_parameter"].set_param(
+            "le97_donation.counterpart_max_rate", "0.1"
+        )
+        self._assert_refused(
+            self._draft(amount=100.0, le97_counterpart_value=20.0), "10.0 %"
+        )
+
+    def test_company_donor_without_siren_or_legal_form(self):
+        self.company_donor.write({"company_registry": False})
+        self._assert_refused(
+            self._draft(self.company_donor), "Comté Bois SARL", "SIREN"
+        )
+        self.company_donor.write(
+            {"company_registry": "552100554", "le97_legal_form": False}
+        )
+        self._assert_refused(
+            self._draft(self.company_donor), "Comté Bois SARL", "legal form"
+        )
+
+    def test_unclear_donor_type(self):
+        self.donor.company_registry = "552100554"
+        self._assert_refused(self._draft(), "Jeanne Dupont", "is not a company")
+
+    def test_pive_gift_needs_setting(self):
+        donation = self._draft(method_line=self.pive_line)
+        self.assertEqual(donation.le97_payment_means, "pive")
+        self._assert_refused(donation, "Jeanne Dupont", "Pive")
+        self.company.fund_receipt_allow_pive = True
+        donation.validate()
+        self.assertEqual(donation.tax_receipt_id.state, "issued")
+
+    def test_non_eur_company(self):
+        usd = self.env.ref("base.USD")
+        usd.active = True
+        # the company currency cannot change once it has entries: check the
+        # receipt on its own
+        receipt_model = self.env["donation.tax.receipt"]
+        draft = receipt_model.new(
+            {
+                "partner_id": self.donor.id,
+                "amount": 50.0,
+                "currency_id": usd.id,
+                "type": "each",
+                "company_id": self.company.id,
+                "donation_date": self.today,
+            }
+        )
+        self.env.cr.execute(
+            "UPDATE res_company SET currency_id = %s WHERE id = %s",
+            (usd.id, self.company.id),
+        )
+        self.company.invalidate_recordset(["currency_id"])
+        with self.assertRaises(UserError) as cm:
+            draft._le97_check_issuable()
+        self.assertIn("French fiscal receipts are in euros", str(cm.exception))
+
+    def test_zero_or_negative_amount(self):
+        count = self._receipt_count()
+        for amount in (0.0, -10.0):
+            with self.assertRaises(UserError) as cm:
+                self.env["donation.tax.receipt"].create(
+                    {
+                        "partner_id": self.donor.id,
+                        "amount": amount,
+                        "type": "each",
+                        "donation_date": self.today,
+                    }
+                )
+            self.assertIn("positive amount", str(cm.exception))
+            self.assertIn("Jeanne Dupont", str(cm.exception))
+        self.assertEqual(self._receipt_count(), count)
+
+    def test_future_dates(self):
+        count = self._receipt_count()
+        tomorrow = self.today + timedelta(days=1)
+        with self.assertRaises(UserError) as cm:
+            self.env["donation.tax.receipt"].create(
+                {
+                    "partner_id": self.donor.id,
+                    "amount": 10.0,
+                    "type": "each",
+                    "donation_date": tomorrow,
+                    "date": tomorrow,
+                }
+            )
+        self.assertIn("issue date in the future", str(cm.exception))
+        self.assertIn("gift date in the future", str(cm.exception))
+        self.assertEqual(self._receipt_count(), count)
+
+    def test_errors_are_batched(self):
+        """One run reports every donor's problem at once, in one error."""
+        self.donor.zip = False
+        self.company_donor.le97_legal_form = False
+        count = self._receipt_count()
+        with self.assertRaises(UserError) as cm:
+            self.env["donation.tax.receipt"].create(
+                [
+                    {
+                        "partner_id": partner.id,
+                        "amount": 10.0,
+                        "type": "annual",
+                        "donation_date": self.today,
+                    }
+                    for partner in (self.donor, self.company_donor)
+                ]
+            )
+        self.assertIn("Jeanne Dupont", str(cm.exception))
+        self.assertIn("Comté Bois SARL", str(cm.exception))
+        self.assertEqual(self._receipt_count(), count)

@@ -1,0 +1,135 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from psycopg2 import errors as pg_errors
+
+from odoo import SUPERUSER_ID, api
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
+
+FUND_VALUES = {
+    "fund_siren": "732829320",
+    "fund_object": "Soutenir le tiers-lieu Le 97.",
+    "fund_signatory_name": "Camille Martin",
+    "fund_signatory_title": "Présidente",
+}
+
+
+@tagged("post_install", "-at_install")
+class TestReceiptNumbering(TransactionCase):
+    """Gapless numbering with real, concurrent transactions.
+
+    The data these tests need is committed from separate cursors (the test
+    transaction must not hold locks on it) and removed afterwards.
+    """
+
+    def setUp(self):
+        super().setUp()
+        registry = self.env.registry
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            company = env.company
+            self.company_id = company.id
+            self.saved_fund = {
+                name: company[name] for name in FUND_VALUES if company[name]
+            }
+            company.write(FUND_VALUES)
+            donor = env["res.partner"].create(
+                {
+                    "name": "Concurrent Donor",
+                    "street": "1 rue Battant",
+                    "zip": "25000",
+                    "city": "Besançon",
+                    "country_id": env.ref("base.fr").id,
+                }
+            )
+            self.donor_id = donor.id
+            self.year = env["donation.tax.receipt"].default_get(["date"])["date"].year
+        self.addCleanup(self._cleanup)
+
+    def _cleanup(self):
+        with self.env.registry.cursor() as cr:
+            cr.execute(
+                "SELECT id FROM donation_tax_receipt WHERE partner_id = %s",
+                (self.donor_id,),
+            )
+            ids = [row[0] for row in cr.fetchall()]
+            if ids:
+                cr.execute(
+                    "DELETE FROM mail_message WHERE model = 'donation.tax.receipt' "
+                    "AND res_id = ANY(%s)",
+                    (ids,),
+                )
+                cr.execute(
+                    "DELETE FROM mail_followers WHERE res_model = "
+                    "'donation.tax.receipt' AND res_id = ANY(%s)",
+                    (ids,),
+                )
+                cr.execute(
+                    "DELETE FROM donation_tax_receipt WHERE id = ANY(%s)", (ids,)
+                )
+            cr.execute(
+                "DELETE FROM le97_receipt_counter WHERE company_id = %s AND year = %s",
+                (self.company_id, self.year),
+            )
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["res.partner"].browse(self.donor_id).unlink()
+            company = env["res.company"].browse(self.company_id)
+            company.write(
+                {name: self.saved_fund.get(name, False) for name in FUND_VALUES}
+            )
+
+    def _issue(self, cr, count):
+        env = api.Environment(cr, SUPERUSER_ID, {"le97_no_issue_pdf": True})
+        receipts = env["donation.tax.receipt"].create(
+            [
+                {
+                    "partner_id": self.donor_id,
+                    "amount": 10.0 + i,
+                    "type": "each",
+                    "company_id": self.company_id,
+                }
+                for i in range(count)
+            ]
+        )
+        return receipts.mapped("number")
+
+    def _all_numbers(self):
+        with self.env.registry.cursor() as cr:
+            cr.execute(
+                "SELECT number FROM donation_tax_receipt WHERE partner_id = %s",
+                (self.donor_id,),
+            )
+            return sorted(row[0] for row in cr.fetchall())
+
+    def _expected(self, count):
+        return [f"{self.year}-{n:05d}" for n in range(1, count + 1)]
+
+    def test_two_cursors_wait_and_rollback_gives_no_gap(self):
+        registry = self.env.registry
+        cr1 = registry.cursor()
+        cr2 = registry.cursor()
+        try:
+            first = self._issue(cr1, 3)
+            self.assertEqual(first, self._expected(3))
+            # the second issuer waits for the first: here it gives up after
+            # 300 ms instead of waiting for the commit
+            cr2.execute("SET LOCAL lock_timeout = '300ms'")
+            with (
+                mute_logger("odoo.sql_db"),
+                self.assertRaises(pg_errors.LockNotAvailable),
+            ):
+                self._issue(cr2, 2)
+            cr2.rollback()
+            cr1.commit()
+            # retried after the first committed: it continues the sequence
+            self.assertEqual(self._issue(cr2, 2), self._expected(5)[3:])
+            cr2.commit()
+            # a rolled back issue gives its numbers back
+            self._issue(cr1, 1)
+            cr1.rollback()
+            self.assertEqual(self._issue(cr1, 1), [self._expected(6)[5]])
+            cr1.commit()
+        finally:
+            cr1.close()
+            cr2.close()
+        self.assertEqual(self._all_numbers(), self._expected(6))
