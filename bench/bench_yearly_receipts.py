@@ -37,6 +37,8 @@ def prepare_fund(env):
             "fund_receipt_art_200": True,
         }
     )
+    # Kept for the whole run: the data savepoints are rolled back after it.
+    env.flush_all()
     return company
 
 
@@ -88,12 +90,14 @@ def build_data(env, company, donors):
             (number, partner_id, commercial_partner_id, country_id, currency_id,
              company_id, donation_date, state, tax_receipt_option,
              amount_total, amount_total_company_currency, tax_receipt_total,
-             check_total, payment_method_line_id,
+             check_total, payment_method_line_id, le97_gift_form,
+             le97_payment_means, le97_counterpart_value,
              create_uid, write_uid, create_date, write_date)
         SELECT 'BENCH-' || p.id || '-' || g, p.id, p.id, %(country)s,
                %(currency)s, %(company)s,
                make_date(%(year)s, g * 3, 10), 'done', 'annual',
-               10 * g, 10 * g, 10 * g, 10 * g, %(method)s,
+               10 * g, 10 * g, 10 * g, 10 * g, %(method)s, 'manual_gift',
+               'cheque', 0,
                %(uid)s, %(uid)s, now(), now()
           FROM unnest(%(partners)s::int[]) AS p(id),
                generate_series(1, %(gifts)s) AS g
@@ -116,9 +120,9 @@ def build_data(env, company, donors):
         INSERT INTO donation_line
             (donation_id, company_id, currency_id, product_id, quantity,
              unit_price, amount, amount_company_currency, tax_receipt_amount,
-             create_uid, write_uid, create_date, write_date)
+             le97_nature, create_uid, write_uid, create_date, write_date)
         SELECT d.id, %(company)s, %(currency)s, %(product)s, 1, d.total, d.total,
-               d.total, d.total, %(uid)s, %(uid)s, now(), now()
+               d.total, d.total, 'cash', %(uid)s, %(uid)s, now(), now()
           FROM unnest(%(ids)s::int[], %(totals)s::numeric[]) AS d(id, total)
         """,
         {

@@ -253,10 +253,16 @@ class DonationTaxReceipt(models.Model):
                         currency=company.currency_id.name,
                     )
                 )
-        # The donors
+        # The donors (companies per donor gathered in one pass: a filtered()
+        # per donor would be quadratic on a yearly batch)
+        company_ids_by_partner = defaultdict(set)
+        for receipt in self:
+            company_ids_by_partner[receipt.partner_id.id].add(receipt.company_id.id)
         for partner in self.partner_id:
             donor_type = partner._le97_receipt_donor_type()
-            companies = self.filtered(lambda r, p=partner: r.partner_id == p).company_id
+            companies = self.env["res.company"].browse(
+                company_ids_by_partner[partner.id]
+            )
             missing = partner._le97_missing_address_fields()
             if missing:
                 errors.append(

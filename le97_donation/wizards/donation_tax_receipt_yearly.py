@@ -224,7 +224,7 @@ class DonationTaxReceiptYearly(models.TransientModel):
     def action_open_receipts(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "donation_base.donation_tax_receipt_action"
+            "le97_donation.donation_tax_receipt_action"
         )
         action["domain"] = [("id", "in", self.receipt_ids.ids)]
         action["context"] = {}

@@ -6,18 +6,19 @@ registry.category("web_tour.tours").add("le97_yearly_receipts_tour", {
     url: "/odoo",
     steps: () => [
         {
-            content: "Open the Donation app",
-            trigger: ".o_app[data-menu-xmlid='donation.donation_top_menu']",
+            content: "Open the apps menu",
+            trigger: ".o_navbar_apps_menu button",
             run: "click",
         },
         {
-            content: "Open the Tax Receipts menu",
-            trigger: ".o_menu_sections [data-menu-xmlid='donation.donation_tax_title_menu']",
+            content: "Open the Le 97 app",
+            trigger: ".o_app[data-menu-xmlid='le97_base.menu_le97_root']",
             run: "click",
         },
         {
-            content: "Issue the yearly receipts",
-            trigger: ".dropdown-item[data-menu-xmlid='donation.tax_receipt_annual_create_menu']",
+            content: "Open the yearly receipts",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='le97_donation.donation_tax_receipt_yearly_menu']",
             run: "click",
         },
         {
