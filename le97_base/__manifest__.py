@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Le 97 - Base",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Accounting",
     "license": "AGPL-3",
     "summary": "Endowment fund identity, roles, groups and menu for Le 97",
@@ -13,6 +13,12 @@
     "data": [
         "security/le97_base_groups.xml",
         "security/ir.model.access.csv",
+        "security/le97_volunteer_security.xml",
+        "report/le97_statement_reports.xml",
+        "report/le97_statement_templates.xml",
+        "views/le97_volunteer_hour_views.xml",
+        "views/le97_cvn_valuation_views.xml",
+        "views/le97_statement_wizard_views.xml",
         "views/le97_base_menus.xml",
         "views/res_company_views.xml",
         "views/res_partner_views.xml",
@@ -22,6 +28,12 @@
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "le97_base/static/tests/tours/le97_volunteer_hour_tour.js",
+        ],
+    },
+    "post_init_hook": "post_init_hook",
     "installable": True,
     "application": True,
 }

@@ -35,9 +35,9 @@ def test_no_secret_in_repo():
     for name, service in compose()["services"].items():
         for key, value in service.get("environment", {}).items():
             if "PASSWORD" in key:
-                assert re.fullmatch(r"\$\{[A-Z_]+(:\?[^}]*)?\}", value), (
-                    f"{name}.{key} must come from .env, not be written in the repo"
-                )
+                assert re.fullmatch(
+                    r"\$\{[A-Z_]+(:\?[^}]*)?\}", value
+                ), f"{name}.{key} must come from .env, not be written in the repo"
     assert (REPO / ".env.example").is_file()
     assert not (REPO / ".env").exists()
     assert ".env" in (REPO / ".gitignore").read_text(encoding="utf-8").split()

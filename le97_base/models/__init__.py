@@ -1,1 +1,14 @@
-from . import res_company, res_config_settings, res_partner
+from . import (
+    account_journal,
+    account_move,
+    ir_module_module,
+    le97_cvn_valuation,
+    le97_cvn_valuation_line,
+    le97_volunteer_activity,
+    le97_volunteer_hour,
+    le97_volunteer_rate,
+    res_company,
+    res_config_settings,
+    res_partner,
+    template_fr_asso,
+)

@@ -2,12 +2,18 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
 
+from markupsafe import Markup
 from stdnum import luhn
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools.misc import formatLang
 
 RNA_PATTERN = re.compile(r"^W\d{9}$")
+
+# Total resources of a year above which an endowment fund must appoint an
+# auditor (commissaire aux comptes) and publish its accounts.
+AUDITOR_THRESHOLD = 10000.0
 
 
 class ResCompany(models.Model):
@@ -77,6 +83,104 @@ class ResCompany(models.Model):
         "default.",
     )
 
+    fund_public_appeal_running = fields.Boolean(
+        string="Public Appeal Running",
+        help="A campaign appealing to public generosity is running: the prefect's "
+        "authorisation is then required.",
+    )
+
+    # -- non-profit chart defaults (set by the fr_asso chart template) --------
+    le97_account_gift_id = fields.Many2one(
+        "account.account",
+        string="Individual Gifts Account",
+        check_company=True,
+        help="7541 Dons manuels: income account of gifts from individuals.",
+    )
+    le97_account_company_gift_id = fields.Many2one(
+        "account.account",
+        string="Corporate Sponsorship Account",
+        check_company=True,
+        help="7542 Mécénat: gifts from companies.",
+    )
+    le97_account_bequest_id = fields.Many2one(
+        "account.account",
+        string="Bequests Account",
+        check_company=True,
+        help="7543 Legs, donations et assurances-vie.",
+    )
+    le97_account_waived_expense_id = fields.Many2one(
+        "account.account",
+        string="Waived Expenses Account",
+        check_company=True,
+        help="75412 Abandons de frais des bénévoles.",
+    )
+    le97_account_volunteer_expense_id = fields.Many2one(
+        "account.account",
+        string="Volunteers' Expenses Account",
+        check_company=True,
+        help="4681 Frais des bénévoles, before they are refunded or waived.",
+    )
+    le97_account_membership_id = fields.Many2one(
+        "account.account",
+        string="Membership Fees Account",
+        check_company=True,
+        help="756 Cotisations.",
+    )
+    le97_account_pive_cash_id = fields.Many2one(
+        "account.account",
+        string="Pive Cash Account",
+        check_company=True,
+        help="5305 Caisse Pive (paper notes).",
+    )
+    le97_account_pive_digital_id = fields.Many2one(
+        "account.account",
+        string="Digital Pive Account",
+        check_company=True,
+        help="5175 Pive numérique.",
+    )
+    le97_account_pive_exchange_id = fields.Many2one(
+        "account.account",
+        string="Pive Exchange Office Account",
+        check_company=True,
+        help="4671 La Pive - comptoir de change.",
+    )
+    le97_account_euro_cash_id = fields.Many2one(
+        "account.account",
+        string="Euro Cash Account",
+        check_company=True,
+        help="531 Caisse euros.",
+    )
+    le97_account_cvn_volunteer_expense_id = fields.Many2one(
+        "account.account",
+        string="Volunteer Staff Account (86)",
+        check_company=True,
+        help="864 Personnel bénévole: use of the volunteers' time.",
+    )
+    le97_account_cvn_volunteer_income_id = fields.Many2one(
+        "account.account",
+        string="Volunteering Account (87)",
+        check_company=True,
+        help="875 Bénévolat: contribution of the volunteers' time.",
+    )
+    le97_cvn_journal_id = fields.Many2one(
+        "account.journal",
+        string="Contributions in Kind Journal",
+        check_company=True,
+        domain="[('type', '=', 'general')]",
+    )
+    le97_cvn_mode = fields.Selection(
+        selection=[
+            ("entries", "Entries in the contributions in kind journal"),
+            ("statement", "Off-books statement"),
+        ],
+        string="Contributions in Kind",
+        default="entries",
+        required=True,
+        help="Either post the yearly valuation of volunteers' time and goods "
+        "received in kind in accounts 86/87, or keep it as a statement printed "
+        "under the income statement.",
+    )
+
     @api.model
     def _fund_identity_fields(self):
         """Fields a receipts administrator may change on the company."""
@@ -126,3 +230,60 @@ class ResCompany(models.Model):
                 )
             )
         return super().write(vals)
+
+    # -- thresholds ------------------------------------------------------------
+    def _le97_get_resources(self, date_from, date_to):
+        """Total resources (class 7, net of debits) of the period."""
+        self.ensure_one()
+        groups = (
+            self.env["account.move.line"]
+            .with_company(self)
+            ._read_group(
+                [
+                    ("company_id", "=", self.id),
+                    ("parent_state", "=", "posted"),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                    ("account_id.code", "=like", "7%"),
+                ],
+                aggregates=["balance:sum"],
+            )
+        )
+        return -(groups[0][0] or 0.0)
+
+    def _le97_get_warnings(self, date=None):
+        """Legal thresholds and missing authorisations, as translated messages."""
+        self.ensure_one()
+        date = date or fields.Date.context_today(self)
+        year_from, year_to = (
+            date.replace(month=1, day=1),
+            date.replace(month=12, day=31),
+        )
+        warnings = []
+        resources = self._le97_get_resources(year_from, year_to)
+        if resources > AUDITOR_THRESHOLD:
+            amount = formatLang(self.env, resources, currency_obj=self.currency_id)
+            warnings.append(
+                self.env._(
+                    "The resources of %(year)s reach %(amount)s, above "
+                    "10,000 EUR: the fund must appoint an auditor (commissaire aux "
+                    "comptes) and a deputy, and publish its accounts.",
+                    year=date.year,
+                    amount=amount,
+                )
+            )
+        if self.fund_public_appeal_running and not self.fund_public_appeal_date:
+            warnings.append(
+                self.env._(
+                    "A public appeal campaign is running but the date of the "
+                    "prefect's authorisation is not set on %(company)s.",
+                    company=self.name,
+                )
+            )
+        return warnings
+
+    def _le97_get_warnings_html(self, date=None):
+        self.ensure_one()
+        return Markup("").join(
+            Markup("<p>%s</p>") % warning for warning in self._le97_get_warnings(date)
+        )

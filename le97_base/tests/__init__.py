@@ -1,1 +1,8 @@
-from . import test_fund_identity, test_security
+from . import (
+    test_chart,
+    test_fund_identity,
+    test_security,
+    test_statement,
+    test_volunteer,
+    test_volunteer_tour,
+)

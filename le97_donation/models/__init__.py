@@ -6,6 +6,8 @@ from . import (
     donation_line,
     donation_tax_receipt,
     ir_actions_report,
+    ir_attachment,
+    le97_pive_payment,
     le97_receipt_counter,
     mail_template,
     res_partner,

@@ -21,17 +21,27 @@ class AccountPaymentMethodLine(models.Model):
         readonly=False,
         precompute=True,
         help="Box ticked on fiscal receipts for gifts paid with this method. "
-        "Defaults to cash for a cash journal and to transfer otherwise.",
+        "Defaults to Pive for the Pive journals, cash for a cash journal and "
+        "transfer otherwise.",
     )
 
-    @api.depends("journal_id.type", "payment_method_id.code")
+    @api.depends(
+        "journal_id.type",
+        "payment_method_id.code",
+        "journal_id.company_id.mlcc_paper_journal_id",
+        "journal_id.company_id.mlcc_digital_journal_id",
+    )
     def _compute_le97_payment_means(self):
         for line in self:
-            if line.le97_payment_means:
-                continue
-            if line.journal_id.type == "cash":
+            company = line.journal_id.company_id
+            pive_journals = (
+                company.mlcc_paper_journal_id | company.mlcc_digital_journal_id
+            )
+            if line.journal_id and line.journal_id in pive_journals:
+                line.le97_payment_means = "pive"
+            elif line.journal_id.type == "cash":
                 line.le97_payment_means = "cash"
             elif "check" in (line.payment_method_id.code or ""):
                 line.le97_payment_means = "cheque"
             else:
-                line.le97_payment_means = "transfer"
+                line.le97_payment_means = line.le97_payment_means or "transfer"

@@ -16,6 +16,7 @@ GIFT_FORMS = [
 class DonationDonation(models.Model):
     _inherit = "donation.donation"
 
+    donation_date = fields.Date(default=fields.Date.context_today)
     le97_gift_form = fields.Selection(
         selection=GIFT_FORMS,
         string="Form of the Gift",

@@ -166,7 +166,11 @@ class DonationTaxReceipt(models.Model):
     def _le97_donor_snapshot_vals(self, partner):
         """Donor data frozen on the receipt at issue."""
         donor_type = partner._le97_receipt_donor_type()
-        address = partner._display_address(without_company=True).strip()
+        address = "\n".join(
+            line.strip()
+            for line in partner._display_address(without_company=True).splitlines()
+            if line.strip()
+        )
         return {
             "le97_donor_type": donor_type,
             "le97_donor_name": partner.name,
@@ -224,6 +228,32 @@ class DonationTaxReceipt(models.Model):
         """
         errors = []
         today = fields.Date.context_today(self)
+        # Read what the checks need in one go for the whole batch.
+        self.partner_id.fetch(
+            [
+                "name",
+                "is_company",
+                "company_registry",
+                "vat",
+                "street",
+                "zip",
+                "city",
+                "country_id",
+                "le97_legal_form",
+            ]
+        )
+        (self.le97_donation_ids | self.donation_ids).fetch(
+            [
+                "number",
+                "state",
+                "amount_total",
+                "currency_id",
+                "donation_date",
+                "commercial_partner_id",
+                "le97_payment_means",
+                "le97_counterpart_value",
+            ]
+        )
         # The fund
         for company in self.company_id:
             missing = []
@@ -663,7 +693,9 @@ class DonationTaxReceipt(models.Model):
             "partner_id": self.partner_id.commercial_partner_id.id,
             "type": self.type,
             "donation_date": self.donation_date,
-            "amount": sum(donations.mapped("tax_receipt_total")),
+            "amount": sum(donations.mapped("tax_receipt_total"))
+            if donations
+            else self.amount,
             "donation_ids": [Command.set(donations.ids)],
             "replaced_receipt_id": self.id,
         }

@@ -24,7 +24,7 @@ def stamp_pdf(content, label):
         can.saveState()
         can.translate(width / 2, height / 2)
         can.rotate(35)
-        can.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.55))
+        can.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.3))
         can.setFont("Helvetica-Bold", 80)
         can.drawCentredString(0, 0, label)
         can.restoreState()

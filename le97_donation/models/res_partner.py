@@ -1,5 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from stdnum import luhn
+
 from odoo import fields, models
 
 
@@ -39,7 +41,10 @@ class ResPartner(models.Model):
 
     def _le97_siren(self):
         """SIREN of a company donor: the first 9 digits of its Company ID
-        (``company_registry``, which holds a SIREN or a SIRET in France)."""
+        (``company_registry``, which holds a SIREN or a SIRET in France), when
+        its check key is valid."""
         self.ensure_one()
         digits = "".join(ch for ch in (self.company_registry or "") if ch.isdigit())
-        return digits[:9] if len(digits) in (9, 14) else False
+        if len(digits) not in (9, 14) or not luhn.is_valid(digits[:9]):
+            return False
+        return digits[:9]

@@ -1,6 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from .common import Le97DonationCommon
 
@@ -24,6 +25,8 @@ class TestDonationFlow(Le97DonationCommon):
         donation.le97_payment_means = "cash"
         self.assertEqual(donation.le97_payment_means, "cash")
 
+    # Debian's wkhtmltopdf warns about its unpatched Qt on every run
+    @mute_logger("odoo.addons.base.models.ir_actions_report")
     def test_treasurer_enters_and_validates_with_defaults(self):
         """A cheque gift entered from the form with the defaults and validated
         gets its journal entry, its receipt and the receipt's PDF."""
@@ -31,7 +34,7 @@ class TestDonationFlow(Le97DonationCommon):
         form = Form(env["donation.donation"])
         form.partner_id = self.donor.with_env(env)
         form.payment_method_line_id = self.cheque_line
-        form.donation_date = self.today
+        self.assertEqual(form.donation_date, self.today)
         with form.line_ids.new() as line:
             line.product_id = self.product
             line.unit_price = 120.0
@@ -64,3 +67,12 @@ class TestDonationFlow(Le97DonationCommon):
             self._donation_vals(line_ids=[(0, 0, {"product_id": in_kind.id})])
         )
         self.assertEqual(donation.line_ids.le97_nature, "in_kind")
+
+    def test_pive_journals_tick_the_pive_box(self):
+        self.company._le97_pive_setup()
+        journals = (
+            self.company.mlcc_paper_journal_id | self.company.mlcc_digital_journal_id
+        )
+        lines = journals.inbound_payment_method_line_ids
+        self.assertTrue(lines)
+        self.assertEqual(set(lines.mapped("le97_payment_means")), {"pive"})

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -172,3 +173,50 @@ class TestReceiptChecks(Le97DonationCommon):
         self.assertIn("Jeanne Dupont", str(cm.exception))
         self.assertIn("Comté Bois SARL", str(cm.exception))
         self.assertEqual(self._receipt_count(), count)
+
+    def test_check_queries_do_not_grow_with_receipts(self):
+        """The checks read per batch: as many queries for 30 receipts as for 3."""
+
+        def queries(count):
+            partners = self.env["res.partner"].create(
+                [
+                    {
+                        "name": f"Batch Donor {count}-{i}",
+                        "street": "1 rue Battant",
+                        "zip": "25000",
+                        "city": "Besançon",
+                        "country_id": self.fr.id,
+                    }
+                    for i in range(count)
+                ]
+            )
+            donations = self.env["donation.donation"].create(
+                [
+                    self._donation_vals(p, 40.0, le97_counterpart_value=2.0)
+                    for p in partners
+                ]
+            )
+            receipt_model = self.env["donation.tax.receipt"]
+            receipts = receipt_model.concat(
+                *[
+                    receipt_model.new(
+                        {
+                            "partner_id": d.partner_id.id,
+                            "amount": 40.0,
+                            "type": "each",
+                            "donation_date": self.today,
+                            "le97_donation_ids": [Command.set(d.ids)],
+                        }
+                    )
+                    for d in donations
+                ]
+            )
+            self.env.flush_all()
+            for model in ("res.partner", "donation.donation", "res.company"):
+                self.env[model].invalidate_model()
+            before = self.env.cr.sql_log_count
+            receipts._le97_check_issuable()
+            return self.env.cr.sql_log_count - before
+
+        queries(2)  # warm the caches of the company and parameters
+        self.assertEqual(queries(3), queries(30))

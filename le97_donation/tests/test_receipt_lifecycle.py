@@ -24,7 +24,9 @@ class TestReceiptLifecycle(Le97DonationCommon):
         self.assertEqual(receipt.le97_donation_ids, self.donation)
         self.assertEqual(receipt.le97_donor_type, "individual")
         self.assertEqual(receipt.le97_donor_name, "Jeanne Dupont")
-        self.assertIn("12 rue des Granges", receipt.le97_donor_address)
+        self.assertEqual(
+            receipt.le97_donor_address, "12 rue des Granges\n25000 Besançon\nFrance"
+        )
 
     def test_issued_receipt_not_writable(self):
         receipt = self.receipt.with_user(self.user_admin)

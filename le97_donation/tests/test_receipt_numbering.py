@@ -1,5 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import threading
+
 from psycopg2 import errors as pg_errors
 
 from odoo import SUPERUSER_ID, api
@@ -79,6 +81,10 @@ class TestReceiptNumbering(TransactionCase):
             )
 
     def _issue(self, cr, count):
+        if cr.transaction is None:
+            # the registry is given: the main thread holds the registry lock
+            # while tests run, a worker thread must not ask for it
+            cr.transaction = api.Transaction(self.env.registry)
         env = api.Environment(cr, SUPERUSER_ID, {"le97_no_issue_pdf": True})
         receipts = env["donation.tax.receipt"].create(
             [
@@ -133,3 +139,40 @@ class TestReceiptNumbering(TransactionCase):
             cr1.close()
             cr2.close()
         self.assertEqual(self._all_numbers(), self._expected(6))
+
+    def test_parallel_threads_no_gap_no_duplicate(self):
+        """Two threads issue receipts at the same time, retrying when the
+        database reports the concurrent update (as Odoo does for requests)."""
+        registry = self.env.registry
+        failures = []
+        retries = []
+
+        def worker():
+            try:
+                for _round in range(3):
+                    while True:
+                        with registry.cursor() as cr:
+                            try:
+                                self._issue(cr, 2)
+                                # a separate cursor of this test, not the
+                                # test transaction
+                                cr.commit()  # pylint: disable=invalid-commit
+                                break
+                            except (
+                                pg_errors.SerializationFailure,
+                                pg_errors.LockNotAvailable,
+                            ):
+                                retries.append(1)
+                                cr.rollback()
+            except Exception as exc:  # reported to the main thread
+                failures.append(exc)
+
+        threads = [threading.Thread(target=worker) for _i in range(2)]
+        with mute_logger("odoo.sql_db"):
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(60)
+        self.assertFalse(any(thread.is_alive() for thread in threads))
+        self.assertFalse(failures, failures)
+        self.assertEqual(self._all_numbers(), self._expected(12))

@@ -1,5 +1,6 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import hashlib
 import html as html_lib
 import io
 import re
@@ -10,7 +11,9 @@ from pathlib import Path
 
 from PyPDF2 import PdfReader
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import Le97DonationCommon
 
@@ -97,6 +100,42 @@ class TestReceiptReport(Le97DonationCommon):
             self.assertIn(text, html)
         self.assertNotIn("200 du CGI", html)
 
+    def test_cerfa_report_replaces_oca_one(self):
+        action = self.env.ref(REPORT)
+        self.assertEqual(action.report_name, "le97_donation.report_tax_receipt")
+        self.assertEqual(action.binding_model_id.model, "donation.tax.receipt")
+        template = self.env.ref("donation_base.tax_receipt_email_template")
+        self.assertFalse(template.report_template_ids)
+        # the e-mail carries the stored original
+        receipt = self.individual_receipt
+        content = b"%PDF-1.4 original"
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "original.pdf",
+                "raw": content,
+                "res_model": receipt._name,
+                "res_id": receipt.id,
+            }
+        )
+        receipt.sudo().write(
+            {
+                "le97_pdf_attachment_id": attachment.id,
+                "le97_pdf_sha256": hashlib.sha256(content).hexdigest(),
+            }
+        )
+        values = template._generate_template_attachments(
+            receipt.ids, ["attachment_ids"]
+        )
+        self.assertIn(attachment.id, values[receipt.id]["attachment_ids"])
+        self.assertEqual(receipt._le97_get_original_pdf(), content)
+        # the original is stored once and never deleted
+        with self.assertRaises(UserError):
+            receipt.sudo().write({"le97_pdf_sha256": "0" * 64})
+        with self.assertRaises(UserError) as cm:
+            attachment.unlink()
+        self.assertIn(receipt.number, str(cm.exception))
+        self.assertTrue(attachment.exists())
+
     def test_form_number_is_data(self):
         self.env["ir.config_parameter"].set_param(
             "le97_donation.form_individual_cerfa", "11580*06"
@@ -140,6 +179,8 @@ class TestReceiptReport(Le97DonationCommon):
         html = self._raw_html(receipts + receipts)
         self.assertEqual(html.count("page le97-receipt"), 2)
 
+    # Debian's wkhtmltopdf warns about its unpatched Qt on every run
+    @mute_logger("odoo.addons.base.models.ir_actions_report")
     def test_pdf_one_page_each_duplicata_and_hash(self):
         """The real PDF (wkhtmltopdf): stored at issue with its hash, one page
         per receipt, a reprint stamped DUPLICATA (read by OCR)."""

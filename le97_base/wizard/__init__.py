@@ -1,0 +1,1 @@
+from . import l10n_fr_fec_export_wizard, le97_statement_wizard

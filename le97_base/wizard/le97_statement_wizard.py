@@ -1,0 +1,335 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Yearly statements of a French non-profit (ANC 2018-06 layout).
+
+Amounts come from the posted journal items (``account.move.line`` read_group):
+there is no second ledger. The layout is the list below: each line gathers the
+accounts whose code starts with one of its prefixes; the most specific prefix
+wins, so "754" lines are not counted again in "75".
+"""
+
+import base64
+import io
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools.misc import xlsxwriter
+
+
+class Le97StatementWizard(models.TransientModel):
+    _name = "le97.statement.wizard"
+    _description = "Yearly Statements of the Fund"
+
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_from = fields.Date(
+        string="Start Date",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
+    )
+    date_to = fields.Date(
+        string="End Date",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(month=12, day=31),
+    )
+    compare = fields.Boolean(string="Compare with the previous year", default=True)
+    warning_html = fields.Html(
+        string="Warnings", compute="_compute_warning_html", sanitize=False
+    )
+
+    @api.depends("company_id", "date_to")
+    def _compute_warning_html(self):
+        for wizard in self:
+            wizard.warning_html = wizard.company_id._le97_get_warnings_html(
+                wizard.date_to
+            )
+
+    def _check_period(self):
+        self.ensure_one()
+        if self.date_from > self.date_to:
+            raise UserError(
+                self.env._("The start of the period must be before its end.")
+            )
+
+    # -- layout (ANC 2018-06) ---------------------------------------------------
+    # (key, label, prefixes, sign): prefixes None = section title, a string =
+    # total of that section, a tuple = account code prefixes ("4+" / "4-":
+    # class 4 accounts of the asset / liability side); sign 1 = credit - debit.
+    def _get_income_layout(self):
+        return [
+            ("income", self.env._("Operating income"), None, None),
+            ("756", self.env._("Membership fees"), ("756",), 1),
+            ("70", self.env._("Sales of goods and services"), ("70",), 1),
+            ("7541", self.env._("Individual gifts"), ("7541",), 1),
+            ("7542", self.env._("Corporate sponsorship"), ("7542",), 1),
+            (
+                "7543",
+                self.env._("Bequests, donations and life insurance"),
+                ("7543",),
+                1,
+            ),
+            ("754", self.env._("Other resources from public generosity"), ("754",), 1),
+            ("74", self.env._("Operating grants"), ("74",), 1),
+            ("789", self.env._("Use of dedicated funds"), ("789",), 1),
+            ("78", self.env._("Reversals of depreciation and provisions"), ("78",), 1),
+            ("75", self.env._("Other income"), ("71", "72", "73", "75"), 1),
+            ("income_total", self.env._("Total operating income"), "income", None),
+            ("expense", self.env._("Operating expenses"), None, None),
+            ("60", self.env._("Purchases"), ("60",), -1),
+            ("61", self.env._("External services"), ("61", "62"), -1),
+            ("63", self.env._("Taxes"), ("63",), -1),
+            ("64", self.env._("Salaries and social charges"), ("64",), -1),
+            ("689", self.env._("Transfers to dedicated funds"), ("689",), -1),
+            ("68", self.env._("Depreciation and provisions"), ("68",), -1),
+            ("65", self.env._("Other expenses"), ("65",), -1),
+            ("expense_total", self.env._("Total operating expenses"), "expense", None),
+            ("financial", self.env._("Financial result"), ("76", "66"), 1),
+            ("exceptional", self.env._("Exceptional result"), ("77", "67"), 1),
+            ("69", self.env._("Income tax"), ("69",), -1),
+            ("result", self.env._("Result of the period"), "result", None),
+            ("cvn", self.env._("Voluntary contributions in kind"), None, None),
+            ("87", self.env._("Resources in kind"), ("87",), 1),
+            ("86", self.env._("Uses in kind"), ("86",), -1),
+        ]
+
+    def _get_balance_layout(self):
+        return [
+            ("assets", self.env._("Assets"), None, None),
+            (
+                "20",
+                self.env._("Fixed assets (net)"),
+                ("20", "21", "22", "23", "26", "27", "28", "29"),
+                -1,
+            ),
+            ("3", self.env._("Stocks"), ("3",), -1),
+            ("4a", self.env._("Receivables"), ("4+",), -1),
+            ("5", self.env._("Cash and bank"), ("5",), -1),
+            ("assets_total", self.env._("Total assets"), "assets", None),
+            ("liabilities", self.env._("Equity and liabilities"), None, None),
+            ("1023", self.env._("Non-consumable endowments"), ("1023",), 1),
+            ("108", self.env._("Consumable endowments"), ("108",), 1),
+            ("10", self.env._("Other equity"), ("10",), 1),
+            ("11", self.env._("Retained earnings"), ("11", "12"), 1),
+            ("result_bs", self.env._("Result not yet allocated"), ("6", "7"), 1),
+            ("19", self.env._("Deferred and dedicated funds"), ("19",), 1),
+            ("15", self.env._("Provisions"), ("15",), 1),
+            ("16", self.env._("Borrowings"), ("16", "17"), 1),
+            ("4l", self.env._("Debts"), ("4-",), 1),
+            (
+                "liabilities_total",
+                self.env._("Total equity and liabilities"),
+                "liabilities",
+                None,
+            ),
+        ]
+
+    # -- data -------------------------------------------------------------------
+    def _get_balances(self, date_from, date_to):
+        """{account code: credit - debit} of the posted items of the period."""
+        self.ensure_one()
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("parent_state", "=", "posted"),
+            ("date", "<=", date_to),
+        ]
+        if date_from:
+            domain.append(("date", ">=", date_from))
+        groups = (
+            self.env["account.move.line"]
+            .with_company(self.company_id)
+            ._read_group(domain, groupby=["account_id"], aggregates=["balance:sum"])
+        )
+        return {account: -balance for account, balance in groups}
+
+    @api.model
+    def _match(self, account, prefixes):
+        """Length of the longest prefix of ``prefixes`` matching ``account``."""
+        best = 0
+        for prefix in prefixes:
+            bare = prefix.rstrip("+-")
+            if not account.code.startswith(bare):
+                continue
+            if prefix.endswith("+") and account.internal_group != "asset":
+                continue
+            if prefix.endswith("-") and account.internal_group == "asset":
+                continue
+            best = max(best, len(bare))
+        return best
+
+    def _compute_layout(self, layout, balances, extra=None):
+        """Amount of each line of ``layout`` (dict key -> amount)."""
+        amounts = dict.fromkeys(
+            (
+                key
+                for key, _label, prefixes, _sign in layout
+                if isinstance(prefixes, tuple)
+            ),
+            0.0,
+        )
+        line_prefixes = [
+            (key, prefixes, sign)
+            for key, _label, prefixes, sign in layout
+            if isinstance(prefixes, tuple)
+        ]
+        for account, balance in balances.items():
+            scored = [
+                (self._match(account, prefixes), key, sign)
+                for key, prefixes, sign in line_prefixes
+            ]
+            score, key, sign = max(scored, key=lambda s: s[0])
+            if score:
+                amounts[key] += sign * balance
+        for key, amount in (extra or {}).items():
+            amounts[key] = amounts.get(key, 0.0) + amount
+        # totals of sections
+        section, sections = None, {}
+        for key, _label, prefixes, _sign in layout:
+            if prefixes is None:
+                section = key
+            elif isinstance(prefixes, tuple):
+                sections.setdefault(section, []).append(key)
+        for key, _label, prefixes, _sign in layout:
+            if isinstance(prefixes, str) and prefixes in sections:
+                amounts[key] = sum(amounts[k] for k in sections[prefixes])
+        if "income_total" in amounts:
+            amounts["result"] = (
+                amounts["income_total"]
+                - amounts["expense_total"]
+                + amounts["financial"]
+                + amounts["exceptional"]
+                - amounts["69"]
+            )
+        return amounts
+
+    def _get_cvn_statement_amounts(self, date_from, date_to):
+        """CVN kept off books: the validated valuations of the period."""
+        self.ensure_one()
+        if self.company_id.le97_cvn_mode != "statement":
+            return {}
+        valuations = self.env["le97.cvn.valuation"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("state", "=", "done"),
+                ("year", ">=", date_from.year),
+                ("year", "<=", date_to.year),
+            ]
+        )
+        total = sum(valuations.mapped("amount_total"))
+        return {"87": total, "86": total}
+
+    def _get_period_data(self, date_from, date_to):
+        self.ensure_one()
+        income = self._compute_layout(
+            self._get_income_layout(),
+            self._get_balances(date_from, date_to),
+            self._get_cvn_statement_amounts(date_from, date_to),
+        )
+        balance = self._compute_layout(
+            self._get_balance_layout(), self._get_balances(None, date_to)
+        )
+        return {"income": income, "balance": balance}
+
+    def _get_report_data(self):
+        """Everything the PDF and XLSX print: lines with current/previous amounts."""
+        self.ensure_one()
+        self._check_period()
+        current = self._get_period_data(self.date_from, self.date_to)
+        previous = None
+        prev_from = self.date_from - relativedelta(years=1)
+        prev_to = self.date_to - relativedelta(years=1)
+        if self.compare:
+            previous = self._get_period_data(prev_from, prev_to)
+        result = {
+            "company": self.company_id,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "prev_from": prev_from,
+            "prev_to": prev_to,
+            "compare": self.compare,
+            "warnings": self.company_id._le97_get_warnings(self.date_to),
+        }
+        for statement, layout in (
+            ("income", self._get_income_layout()),
+            ("balance", self._get_balance_layout()),
+        ):
+            lines = []
+            for key, label, prefixes, _sign in layout:
+                if prefixes is None:
+                    style = "section"
+                elif isinstance(prefixes, str):
+                    style = "total"
+                else:
+                    style = "line"
+                lines.append(
+                    {
+                        "key": key,
+                        "label": str(label),
+                        "style": style,
+                        "amount": current[statement].get(key),
+                        "previous": previous and previous[statement].get(key),
+                    }
+                )
+            result[statement] = lines
+        return result
+
+    # -- outputs ------------------------------------------------------------------
+    def action_print_pdf(self):
+        self.ensure_one()
+        self._check_period()
+        return self.env.ref("le97_base.action_report_le97_statement").report_action(
+            self
+        )
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        data = self._get_report_data()
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        bold = workbook.add_format({"bold": True})
+        money = workbook.add_format({"num_format": "#,##0.00"})
+        money_bold = workbook.add_format({"num_format": "#,##0.00", "bold": True})
+        for statement, title in (
+            ("income", self.env._("Income Statement")),
+            ("balance", self.env._("Balance Sheet")),
+        ):
+            sheet = workbook.add_worksheet(title[:31])
+            sheet.set_column(0, 0, 50)
+            sheet.set_column(1, 2, 16)
+            sheet.write(0, 0, f"{data['company'].name} - {title}", bold)
+            sheet.write(1, 0, f"{data['date_from']} - {data['date_to']}")
+            sheet.write(2, 1, str(data["date_to"].year), bold)
+            if data["compare"]:
+                sheet.write(2, 2, str(data["prev_to"].year), bold)
+            for row, line in enumerate(data[statement], start=3):
+                is_line = line["style"] == "line"
+                sheet.write(row, 0, line["label"], None if is_line else bold)
+                if line["style"] == "section":
+                    continue
+                fmt = money if is_line else money_bold
+                sheet.write_number(row, 1, line["amount"] or 0.0, fmt)
+                if data["compare"]:
+                    sheet.write_number(row, 2, line["previous"] or 0.0, fmt)
+        workbook.close()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._(
+                    "Statements %(date_from)s %(date_to)s.xlsx",
+                    date_from=self.date_from,
+                    date_to=self.date_to,
+                ),
+                "datas": base64.b64encode(output.getvalue()),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }

@@ -1,0 +1,406 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_is_zero
+
+MEDIUMS = [("paper", "Notes"), ("digital", "Digital")]
+
+
+class Le97PivePayment(models.Model):
+    _name = "le97.pive.payment"
+    _description = "Local Currency Payment Received at a Counter"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    currency_id = fields.Many2one(
+        comodel_name="res.currency",
+        compute="_compute_currency_id",
+        store=True,
+        precompute=True,
+        readonly=True,
+    )
+    date = fields.Date(
+        required=True,
+        default=fields.Date.context_today,
+        index=True,
+        tracking=True,
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Counter",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.user,
+        index=True,
+        help="The person at the counter who recorded the payment.",
+    )
+    merchant_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Merchant",
+        default=lambda self: self._default_merchant_id(),
+        tracking=True,
+        ondelete="restrict",
+        help="Merchant of the network receiving the payment at this counter: "
+        "the company itself by default.",
+    )
+    amount = fields.Monetary(required=True, tracking=True, currency_field="currency_id")
+    medium = fields.Selection(
+        selection=MEDIUMS,
+        required=True,
+        default="paper",
+        tracking=True,
+        help="Paper notes go to the notes cash box, digital payments to the " "wallet.",
+    )
+    purpose_id = fields.Many2one(
+        comodel_name="le97.pive.purpose",
+        string="Purpose",
+        required=True,
+        tracking=True,
+        ondelete="restrict",
+        default=lambda self: self.env["le97.pive.purpose"].search([], limit=1),
+    )
+    payer_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Payer",
+        tracking=True,
+        ondelete="restrict",
+        help="Optional: the person who paid, for example the donor of a gift.",
+    )
+    note = fields.Char()
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("posted", "Posted"),
+            ("reversed", "Reversed"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    journal_id = fields.Many2one(
+        comodel_name="account.journal",
+        compute="_compute_journal_id",
+        store=True,
+        precompute=True,
+    )
+    move_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Journal Entry",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+        groups="le97_base.group_treasurer",
+    )
+    reversal_move_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Reversal Entry",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+        groups="le97_base.group_treasurer",
+    )
+    wallet_transaction_ref = fields.Char(
+        string="Wallet Transaction",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Transaction id of the digital wallet export matched to this payment.",
+    )
+
+    _sql_constraints = [
+        (
+            "wallet_transaction_unique",
+            "unique(company_id, wallet_transaction_ref)",
+            "A wallet transaction is matched to one payment only.",
+        ),
+    ]
+
+    @api.model
+    def _default_merchant_id(self):
+        partner = self.env.user.partner_id.commercial_partner_id
+        if partner.le97_merchant_state:
+            return partner
+        return self.env.company.partner_id
+
+    @api.depends("company_id")
+    def _compute_currency_id(self):
+        for payment in self:
+            payment.currency_id = payment.company_id.sudo().mlcc_currency_id
+
+    @api.depends("company_id", "medium")
+    def _compute_journal_id(self):
+        for payment in self:
+            company = payment.company_id.sudo()
+            payment.journal_id = (
+                company.mlcc_paper_journal_id
+                if payment.medium == "paper"
+                else company.mlcc_digital_journal_id
+            )
+
+    @api.depends("date", "amount", "currency_id", "purpose_id")
+    def _compute_display_name(self):
+        for payment in self:
+            payment.display_name = self.env._(
+                "%(date)s - %(amount)s %(currency)s - %(purpose)s",
+                date=payment.date,
+                amount=payment.amount,
+                currency=payment.currency_id.symbol or "",
+                purpose=payment.purpose_id.name or "",
+            )
+
+    @api.constrains("amount", "medium")
+    def _check_amount(self):
+        for payment in self:
+            if payment.amount <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "The amount of a local currency payment must be positive, "
+                        "not %(amount)s.",
+                        amount=payment.amount,
+                    )
+                )
+            if payment.medium == "paper" and not float_is_zero(
+                payment.amount - round(payment.amount), precision_digits=6
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Notes have no cents: %(amount)s cannot be paid in notes. "
+                        "Round the amount and take the cents in euros.",
+                        amount=payment.amount,
+                    )
+                )
+
+    @api.constrains("merchant_id", "medium")
+    def _check_merchant(self):
+        for payment in self.filtered("merchant_id"):
+            payment._le97_check_merchant()
+
+    def _le97_check_merchant(self):
+        self.ensure_one()
+        merchant = self.merchant_id.sudo()
+        if merchant.le97_merchant_state == "suspended":
+            raise ValidationError(
+                self.env._(
+                    "The merchant %(merchant)s is suspended from the network: "
+                    "no local currency payment can be recorded for them.",
+                    merchant=merchant.display_name,
+                )
+            )
+
+    # -- CRUD --------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A counter records its own payments only; a treasurer may record for
+        # any counter.
+        if not self.env.su and not self.env.user.has_group("le97_base.group_treasurer"):
+            for vals in vals_list:
+                vals["user_id"] = self.env.uid
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and self.filtered(lambda p: p.state != "draft"):
+            allowed = self._le97_writable_after_post()
+            if set(vals) - allowed:
+                raise UserError(
+                    self.env._(
+                        "A posted local currency payment cannot be changed: "
+                        "reverse it and record it again."
+                    )
+                )
+        return super().write(vals)
+
+    @api.model
+    def _le97_writable_after_post(self):
+        return {"message_main_attachment_id"}
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_posted(self):
+        if self.filtered(lambda p: p.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "A posted local currency payment cannot be deleted: reverse it."
+                )
+            )
+
+    # -- posting -------------------------------------------------------------
+    def _prepare_move_vals(self):
+        """Values of the journal entry of this payment (``pive.md``'s table).
+
+        Debit the notes cash box or the wallet, credit the income account of the
+        purpose, in local currency at its parity.
+        """
+        self.ensure_one()
+        company = self.company_id.sudo()
+        currency = self.currency_id
+        cash_account = self.journal_id.default_account_id
+        income_account = self.purpose_id._get_account(company)
+        balance = company.currency_id.round(self.amount * company.mlcc_parity)
+        label = self.note or self.purpose_id.name
+        partner_id = self.payer_id.commercial_partner_id.id or False
+        return {
+            "move_type": "entry",
+            "company_id": company.id,
+            "journal_id": self.journal_id.id,
+            "date": self.date,
+            "ref": label,
+            "currency_id": currency.id,
+            "partner_id": partner_id,
+            "line_ids": [
+                Command.create(
+                    {
+                        "name": label,
+                        "account_id": cash_account.id,
+                        "partner_id": partner_id,
+                        "currency_id": currency.id,
+                        "amount_currency": self.amount,
+                        "balance": balance,
+                    }
+                ),
+                Command.create(
+                    {
+                        "name": label,
+                        "account_id": income_account.id,
+                        "partner_id": partner_id,
+                        "currency_id": currency.id,
+                        "amount_currency": -self.amount,
+                        "balance": -balance,
+                    }
+                ),
+            ],
+        }
+
+    def _le97_check_postable(self):
+        """Refuse the whole batch before anything is written."""
+        for payment in self:
+            if payment.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "The payment %(payment)s is already posted.",
+                        payment=payment.display_name,
+                    )
+                )
+            company = payment.company_id.sudo()
+            if not payment.journal_id or not payment.currency_id:
+                raise UserError(
+                    self.env._(
+                        "The local currency is not set up for %(company)s: see "
+                        "the settings.",
+                        company=company.name,
+                    )
+                )
+            if not payment.purpose_id._get_account(company):
+                raise UserError(
+                    self.env._(
+                        "No account is set for the purpose %(purpose)s in the "
+                        "settings of %(company)s.",
+                        purpose=payment.purpose_id.name,
+                        company=company.name,
+                    )
+                )
+            payment._le97_check_merchant()
+
+    def _le97_post(self):
+        """Post the payments: one journal entry each, all created at once."""
+        self._le97_check_postable()
+        payments = self._le97_payments_to_post()
+        if payments:
+            moves = (
+                self.env["account.move"]
+                .sudo()
+                .with_context(skip_invoice_sync=True)
+                .create([payment._prepare_move_vals() for payment in payments.sudo()])
+            )
+            moves._post(soft=False)
+            for payment, move in zip(payments, moves, strict=True):
+                payment.sudo().move_id = move
+        self.sudo().write({"state": "posted"})
+        self._le97_after_post()
+        return True
+
+    def _le97_payments_to_post(self):
+        """Payments whose entry is made here (extensions may take some over)."""
+        return self
+
+    def _le97_after_post(self):
+        """Hook called with the posted payments: gifts are handled here.
+
+        ``le97_donation`` overrides :meth:`_le97_handle_gift` to make each gift
+        an OCA donation paid through the local currency journal.
+        """
+        gifts = self.filtered(lambda p: p.purpose_id.kind == "gift")
+        if gifts:
+            gifts._le97_handle_gift()
+
+    def _le97_handle_gift(self):
+        """Nothing more to do for a gift without the donations addon."""
+        return True
+
+    # -- actions ------------------------------------------------------------
+    def action_post(self):
+        self._le97_post()
+        return True
+
+    def action_record_and_new(self):
+        """Counter screen: post and open a blank payment with the same medium."""
+        self.ensure_one()
+        self._le97_post()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref("le97_pive.le97_pive_payment_view_form_counter").id,
+                    "form",
+                )
+            ],
+            "target": "current",
+            "context": {
+                "default_medium": self.medium,
+                "default_purpose_id": self.purpose_id.id,
+                "form_view_initial_mode": "edit",
+            },
+        }
+
+    def action_reverse(self):
+        """Correct a posted payment: reverse its entry, keep both for the trace."""
+        for payment in self:
+            if payment.state != "posted":
+                raise UserError(
+                    self.env._(
+                        "Only a posted payment can be reversed: %(payment)s.",
+                        payment=payment.display_name,
+                    )
+                )
+        for payment in self.sudo():
+            reversal = False
+            if payment.move_id:
+                reversal = payment.move_id._reverse_moves(
+                    [
+                        {
+                            "date": fields.Date.context_today(payment),
+                            "ref": self.env._(
+                                "Reversal of: %(ref)s", ref=payment.move_id.ref
+                            ),
+                        }
+                    ],
+                )
+                reversal._post(soft=False)
+            payment.write({"state": "reversed", "reversal_move_id": reversal})
+            payment.message_post(
+                body=self.env._(
+                    "Payment reversed by %(user)s.", user=self.env.user.name
+                )
+            )
+        return True

@@ -1,0 +1,38 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+# purpose kind -> field of res.company holding its income account
+KIND_ACCOUNT_FIELDS = {
+    "gift": "mlcc_gift_account_id",
+    "service": "mlcc_service_account_id",
+    "sale": "mlcc_sale_account_id",
+    "membership": "mlcc_membership_account_id",
+}
+
+
+class Le97PivePurpose(models.Model):
+    _name = "le97.pive.purpose"
+    _description = "Purpose of a Local Currency Payment"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    kind = fields.Selection(
+        selection=[
+            ("gift", "Gift"),
+            ("service", "Service or pay-what-you-can"),
+            ("sale", "Sale of goods"),
+            ("membership", "Membership fee"),
+        ],
+        required=True,
+        default="service",
+        help="Decides the income account, set per company in the settings: gifts "
+        "(7541), services (706), sales (707), membership fees (756).",
+    )
+
+    def _get_account(self, company):
+        """Income account of this purpose for ``company`` (from the settings)."""
+        self.ensure_one()
+        return company[KIND_ACCOUNT_FIELDS[self.kind]]

@@ -1,0 +1,349 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, float_is_zero
+
+from .le97_pive_payment import MEDIUMS
+
+
+class Le97PiveReconversion(models.Model):
+    _name = "le97.pive.reconversion"
+    _description = "Reconversion of Local Currency into Euros"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", readonly=True, copy=False, default="/", index=True
+    )
+    kind = fields.Selection(
+        selection=[
+            ("own", "Own local currency"),
+            ("merchant", "Relayed for a merchant"),
+        ],
+        required=True,
+        default="own",
+        tracking=True,
+        help="Own: the company changes its own local currency into euros and "
+        "books it. Relayed: a merchant's request passed on to the association, "
+        "outside the company's books.",
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    currency_id = fields.Many2one(
+        comodel_name="res.currency",
+        string="Local Currency",
+        compute="_compute_currency_id",
+        store=True,
+        precompute=True,
+    )
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency"
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Requested by",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.user,
+    )
+    merchant_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Merchant",
+        tracking=True,
+        ondelete="restrict",
+    )
+    medium = fields.Selection(
+        selection=MEDIUMS, required=True, default="paper", tracking=True
+    )
+    amount = fields.Monetary(
+        string="Gross Amount",
+        required=True,
+        tracking=True,
+        currency_field="currency_id",
+        help="Local currency given back to the association.",
+    )
+    fee_amount = fields.Monetary(
+        string="Fee",
+        compute="_compute_fee_amount",
+        store=True,
+        readonly=False,
+        precompute=True,
+        currency_field="company_currency_id",
+        tracking=True,
+        help="From the company settings for its own reconversions, from the "
+        "merchant's fee category for a relayed request.",
+    )
+    net_amount = fields.Monetary(
+        string="Net Euros",
+        compute="_compute_net_amount",
+        store=True,
+        currency_field="company_currency_id",
+    )
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("requested", "Requested"),
+            ("sent", "Sent to the Association"),
+            ("paid", "Paid"),
+            ("posted", "Posted"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    move_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Journal Entry",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+        groups="le97_base.group_treasurer",
+    )
+
+    @api.depends("company_id")
+    def _compute_currency_id(self):
+        for rec in self:
+            rec.currency_id = rec.company_id.sudo().mlcc_currency_id
+
+    @api.depends("kind", "amount", "merchant_id", "company_id")
+    def _compute_fee_amount(self):
+        for rec in self:
+            rec.fee_amount = rec._le97_compute_fee()
+
+    @api.depends("amount", "fee_amount", "company_id")
+    def _compute_net_amount(self):
+        for rec in self:
+            company = rec.company_id.sudo()
+            gross = rec.amount * (company.mlcc_parity or 1.0)
+            rec.net_amount = gross - rec.fee_amount
+
+    def _le97_compute_fee(self):
+        self.ensure_one()
+        company = self.company_id.sudo()
+        gross = self.amount * (company.mlcc_parity or 1.0)
+        if gross <= 0:
+            return 0.0
+        if self.kind == "merchant":
+            category = self.merchant_id.sudo().le97_merchant_fee_category_id
+            return category._compute_fee(gross) if category else 0.0
+        fee = gross * company.mlcc_reconversion_fee_rate / 100.0
+        fee += company.mlcc_reconversion_fee_fixed
+        return company.currency_id.round(min(fee, gross))
+
+    @api.constrains("amount", "fee_amount", "medium")
+    def _check_amounts(self):
+        for rec in self:
+            if rec.amount <= 0:
+                raise ValidationError(
+                    self.env._("The amount to reconvert must be positive.")
+                )
+            if rec.fee_amount < 0 or rec.net_amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The reconversion fee must be between zero and the amount."
+                    )
+                )
+            if rec.medium == "paper" and not float_is_zero(
+                rec.amount - round(rec.amount), precision_digits=6
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Notes have no cents: %(amount)s cannot be reconverted "
+                        "in notes.",
+                        amount=rec.amount,
+                    )
+                )
+
+    @api.constrains("kind", "merchant_id")
+    def _check_merchant(self):
+        for rec in self.filtered(lambda r: r.kind == "merchant"):
+            if not rec.merchant_id:
+                raise ValidationError(
+                    self.env._("A relayed reconversion needs its merchant.")
+                )
+            if rec.merchant_id.sudo().le97_merchant_state != "agreed":
+                raise ValidationError(
+                    self.env._(
+                        "Only an agreed merchant can reconvert local currency: "
+                        "%(merchant)s is not.",
+                        merchant=rec.merchant_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and not self.env.user.has_group("le97_base.group_treasurer"):
+            for vals in vals_list:
+                vals["user_id"] = self.env.uid
+                vals["kind"] = "merchant"
+        records = super().create(vals_list)
+        for rec in records.filtered(lambda r: r.name == "/"):
+            rec.name = (
+                self.env["ir.sequence"].sudo().next_by_code("le97.pive.reconversion")
+                or "/"
+            )
+        return records
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if self.filtered(lambda r: r.state not in ("draft", "cancel")):
+            raise UserError(
+                self.env._("Only a draft or cancelled reconversion can be deleted.")
+            )
+
+    # -- holdings -------------------------------------------------------------
+    @api.model
+    def _le97_holdings(self, company, medium):
+        """Posted balance of the notes or wallet account, in company currency."""
+        company = company.sudo()
+        account = (
+            company.mlcc_paper_account_id
+            if medium == "paper"
+            else company.mlcc_digital_account_id
+        )
+        if not account:
+            return 0.0
+        groups = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("account_id", "=", account.id),
+                    ("company_id", "=", company.id),
+                    ("parent_state", "=", "posted"),
+                ],
+                [],
+                ["balance:sum"],
+            )
+        )
+        return groups[0][0] or 0.0
+
+    def _prepare_move_vals(self):
+        """Own reconversion: bank (net) and fees (fee) against the gross Pives."""
+        self.ensure_one()
+        company = self.company_id.sudo()
+        journal = (
+            company.mlcc_paper_journal_id
+            if self.medium == "paper"
+            else company.mlcc_digital_journal_id
+        )
+        cash_account = journal.default_account_id
+        gross = company.currency_id.round(self.amount * company.mlcc_parity)
+        label = self.env._("Reconversion %(name)s", name=self.name)
+        partner_id = company.mlcc_partner_id.id
+        lines = [
+            Command.create(
+                {
+                    "name": label,
+                    "account_id": company.mlcc_bank_account_id.id,
+                    "partner_id": partner_id,
+                    "balance": self.net_amount,
+                }
+            ),
+            Command.create(
+                {
+                    "name": label,
+                    "account_id": cash_account.id,
+                    "partner_id": partner_id,
+                    "currency_id": self.currency_id.id,
+                    "amount_currency": -self.amount,
+                    "balance": -gross,
+                }
+            ),
+        ]
+        if not company.currency_id.is_zero(self.fee_amount):
+            lines.insert(
+                1,
+                Command.create(
+                    {
+                        "name": label,
+                        "account_id": company.mlcc_fee_account_id.id,
+                        "partner_id": partner_id,
+                        "balance": self.fee_amount,
+                    }
+                ),
+            )
+        return {
+            "move_type": "entry",
+            "company_id": company.id,
+            "journal_id": journal.id,
+            "date": self.date,
+            "ref": label,
+            "line_ids": lines,
+        }
+
+    # -- actions ------------------------------------------------------------
+    def _le97_check_state(self, states, action):
+        for rec in self:
+            if rec.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(action)s is not possible on %(name)s in its current "
+                        "state.",
+                        action=action,
+                        name=rec.name,
+                    )
+                )
+
+    def action_post(self):
+        """Post the company's own reconversion, within its holdings."""
+        self._le97_check_state(("draft",), self.env._("Posting"))
+        for rec in self:
+            if rec.kind != "own":
+                raise UserError(
+                    self.env._(
+                        "A merchant's reconversion is not in the company's books: "
+                        "send the request instead."
+                    )
+                )
+            company = rec.company_id.sudo()
+            holdings = self._le97_holdings(company, rec.medium)
+            gross = rec.amount * company.mlcc_parity
+            if float_compare(gross, holdings, precision_digits=2) > 0:
+                raise UserError(
+                    self.env._(
+                        "The reconversion of %(amount)s is above the holdings of "
+                        "%(holdings)s in %(medium)s: nothing was posted.",
+                        amount=rec.amount,
+                        holdings=holdings,
+                        medium=dict(MEDIUMS)[rec.medium],
+                    )
+                )
+            move = (
+                self.env["account.move"].sudo().create(rec.sudo()._prepare_move_vals())
+            )
+            move._post(soft=False)
+            rec.sudo().write({"move_id": move.id, "state": "posted"})
+        return True
+
+    def action_request(self):
+        self._le97_check_state(("draft",), self.env._("Requesting"))
+        if self.filtered(lambda r: r.kind != "merchant"):
+            raise UserError(self.env._("Only a merchant's reconversion is requested."))
+        self.write({"state": "requested"})
+        return True
+
+    def action_send(self):
+        self._le97_check_state(("requested",), self.env._("Sending"))
+        self.write({"state": "sent"})
+        return True
+
+    def action_paid(self):
+        self._le97_check_state(("sent",), self.env._("Marking as paid"))
+        self.write({"state": "paid"})
+        return True
+
+    def action_cancel(self):
+        self._le97_check_state(("draft", "requested", "sent"), self.env._("Cancelling"))
+        self.write({"state": "cancel"})
+        return True

@@ -1,0 +1,30 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# pylint: disable=consider-merging-classes-inherited
+from odoo import fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    le97_pive_member = fields.Boolean(
+        string="Member of the Local Currency",
+        tracking=True,
+        help="Member of the local currency association (La Pive): required to "
+        "buy notes at the exchange office.",
+    )
+    le97_pive_member_until = fields.Date(
+        string="Membership Valid Until",
+        tracking=True,
+        help="Last day of the membership of the local currency association. "
+        "Empty: no end date.",
+    )
+
+    def _le97_pive_membership_valid(self, date=None):
+        """True when the membership of the local currency is valid at date."""
+        self.ensure_one()
+        date = date or fields.Date.context_today(self)
+        return bool(
+            self.le97_pive_member
+            and (not self.le97_pive_member_until or self.le97_pive_member_until >= date)
+        )
