@@ -350,11 +350,11 @@ class DonationTaxReceipt(models.Model):
                 )
         # The receipts and their gifts
         max_rate, max_amount = self._le97_counterpart_limits()
-        all_donations = self.env["donation.donation"]
+        all_donation_ids = []
         for receipt in self:
             donor = receipt.partner_id.display_name
             donations = receipt._le97_receipt_donations()
-            all_donations |= donations
+            all_donation_ids += donations.ids
             if receipt.currency_id.compare_amounts(receipt.amount, 0.0) <= 0:
                 errors.append(
                     self.env._(
@@ -409,6 +409,10 @@ class DonationTaxReceipt(models.Model):
                             rate=round(max_rate * 100, 2),
                         )
                     )
+        # ids gathered then browsed once: a union per receipt is quadratic
+        all_donations = self.env["donation.donation"].browse(
+            list(dict.fromkeys(all_donation_ids))
+        )
         errors += self._le97_check_yearly_counterparts(all_donations, max_amount)
         errors += self._le97_check_active_receipts()
         if errors:

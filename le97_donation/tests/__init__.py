@@ -2,12 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     test_access,
+    test_declaration,
     test_donation_flow,
     test_donation_tour,
     test_groups,
     test_pive_gift,
+    test_portal_receipts,
     test_receipt_checks,
     test_receipt_lifecycle,
     test_receipt_numbering,
     test_receipt_report,
+    test_send_receipts,
+    test_yearly_receipts,
 )

@@ -1,3 +1,10 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import donation_tax_receipt_cancel
+from . import (
+    donation_tax_receipt_cancel,
+    donation_tax_receipt_declaration,
+    donation_tax_receipt_declaration_line,
+    donation_tax_receipt_send,
+    donation_tax_receipt_yearly,
+    tax_receipt_annual_create,
+)
