@@ -78,7 +78,9 @@ class TestVolunteerWeek(TransactionCase):
         hours = self._hours_of(partner)
         self.assertEqual(self.Hour.search_count([]), created_before + 4)
         self.assertEqual(action["res_model"], "le97.volunteer.hour")
-        self.assertEqual(action["domain"], [("id", "in", hours.ids)])
+        ((field, operator, ids),) = action["domain"]
+        self.assertEqual((field, operator), ("id", "in"))
+        self.assertEqual(sorted(ids), sorted(hours.ids))
         got = sorted((h.date, h.activity_id.name, h.hours, h.note or "") for h in hours)
         self.assertEqual(
             got,
