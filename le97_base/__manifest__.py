@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Le 97 - Base",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Accounting",
     "license": "AGPL-3",
     "summary": "Endowment fund identity, roles, groups and menu for Le 97",
@@ -16,6 +16,7 @@
         "security/le97_volunteer_security.xml",
         "report/le97_statement_reports.xml",
         "report/le97_statement_templates.xml",
+        "views/le97_volunteer_week_wizard_views.xml",
         "views/le97_volunteer_hour_views.xml",
         "views/le97_cvn_valuation_views.xml",
         "views/le97_statement_wizard_views.xml",

@@ -5,4 +5,5 @@ from . import (
     test_statement,
     test_volunteer,
     test_volunteer_tour,
+    test_volunteer_week,
 )
