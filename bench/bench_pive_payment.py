@@ -8,10 +8,14 @@ Run on a scratch database where le97_pive is installed (French company)::
         --no-http < bench/bench_pive_payment.py
 
 Everything is rolled back at the end. Prints both times, the ratio and the SQL
-query counts.
+query counts. The wallet import is measured on 10,000 lines spread over a month
+and over a year, each imported twice; its baseline is Odoo's own way, one
+statement line per transaction (set LE97_BENCH_BASELINE=0 to skip it: it takes
+minutes).
 """
 
 import base64
+import os
 import random
 import time
 from datetime import date, timedelta
@@ -106,47 +110,79 @@ batch_time, _batch_q = measure(f"le97.pive.payment in one batch x{N}", counter_b
 print(f"ratio counter (one by one) / account.payment: {one_time / base_time:.2f}")
 print(f"ratio counter (batch) / account.payment:      {batch_time / base_time:.2f}")
 
-# Wallet import: 10,000 lines, a tenth matching the digital payments above
-random.seed(97)
-today = date.today()
-rows = ["date,counterpart,label,amount,transaction_id"]
-for i in range(N_WALLET):
-    day = today - timedelta(days=random.randint(0, 30))
-    if i < N // 10:
-        day, amount = today, f"{1 + i % 20:.2f}"
-    else:
-        amount = f"{random.choice([-1, 1]) * random.randint(100, 99999) / 100:.2f}"
-    rows.append(f"{day.isoformat()},Membre {i},Transaction {i},{amount},BENCH-{i}")
-data = base64.b64encode("\n".join(rows).encode())
-wizard = env["le97.pive.wallet.import"].create(
-    {"data_file": data, "filename": "bench.csv"}
-)
-prepare_wizard = env["le97.pive.wallet.import"].create(
-    {"data_file": data, "filename": "bench.csv"}
-)
+
+# Wallet import: 10,000 lines. The first thousand are the digital payments
+# recorded above (same day, same amounts): they are matched, the others are
+# spread over the period and go to statement lines, one per day and direction.
+def wallet_file(days, prefix):
+    random.seed(97)
+    today = date.today()
+    rows = ["date,counterpart,label,amount,transaction_id"]
+    for i in range(N_WALLET):
+        if i < N:
+            day, amount = today, f"{1 + i % 20:.2f}"
+        else:
+            day = today - timedelta(days=random.randint(0, days - 1))
+            amount = f"{random.choice([-1, 1]) * random.randint(100, 99999) / 100:.2f}"
+        rows.append(
+            f"{day.isoformat()},Membre {i},Transaction {i},{amount},{prefix}{i}"
+        )
+    return base64.b64encode("\n".join(rows).encode())
 
 
-def prepare():
-    # the wizard's own work: parse, check, deduplicate, match (no creation)
-    rows = prepare_wizard._le97_read_rows()
-    prepare_wizard._le97_match_payments(rows)
+def wallet_wizard(data):
+    return env["le97.pive.wallet.import"].create(
+        {"data_file": data, "filename": "bench.csv"}
+    )
 
 
-measure(f"wallet import of {N_WALLET} lines: parse+check+match", prepare)
-wallet_time, wallet_q = measure(
-    f"wallet import of {N_WALLET} lines", wizard.action_import
-)
-print(
-    f"wallet import: {wizard.created_count} statement lines, "
-    f"{wizard.matched_count} matched payments, {wallet_time:.2f} s, "
-    f"{wallet_q} queries (target < 30 s)"
-)
-again = env["le97.pive.wallet.import"].create(
-    {"data_file": data, "filename": "bench.csv"}
-)
-again_time, again_q = measure("same file again", again.action_import)
-print(
-    f"second import: {again.created_count} created, {again.skipped_count} "
-    f"skipped, {again_time:.2f} s, {again_q} queries"
-)
+results = {}
+for days, label in ((31, "a month"), (365, "a year")):
+    data = wallet_file(days, f"BENCH{days}-")
+    cr.execute("SAVEPOINT wallet")
+    wizard = wallet_wizard(data)
+    elapsed, queries = measure(
+        f"wallet import, {N_WALLET} lines over {label}", wizard.action_import
+    )
+    results[days] = elapsed
+    print(
+        f"  {wizard.imported_count} transactions, {wizard.matched_count} matched "
+        f"payments, {wizard.created_count} statement lines, {elapsed:.2f} s, "
+        f"{queries} queries (target < 30 s)"
+    )
+    again = wallet_wizard(data)
+    again_time, again_q = measure("  the same file again", again.action_import)
+    print(
+        f"  second import: {again.imported_count} imported, {again.skipped_count} "
+        f"skipped, {again_time:.2f} s, {again_q} queries"
+    )
+    cr.execute("ROLLBACK TO SAVEPOINT wallet")
+    env.invalidate_all()
+
+# Baseline: Odoo's own statement lines, one per transaction (what a statement
+# import addon does), for the unmatched transactions of the month file.
+if os.environ.get("LE97_BENCH_BASELINE", "1") == "1":
+    data = wallet_file(31, "BASE-")
+    wizard = wallet_wizard(data)
+    rows = wizard._le97_read_rows()
+    matches = wizard._le97_match_payments(rows)
+    vals_list = [
+        {
+            "journal_id": wizard.journal_id.id,
+            "date": row["date"],
+            "amount": row["amount"],
+            "payment_ref": row["label"],
+            "partner_name": row["counterpart"],
+        }
+        for row in rows
+        if row["transaction"] not in matches
+    ]
+    base_wallet, base_wallet_q = measure(
+        f"Odoo statement lines, one per transaction x{len(vals_list)}",
+        lambda: env["account.bank.statement.line"].create(vals_list),
+    )
+    print(
+        f"ratio wallet import (a month) / one statement line per transaction: "
+        f"{results[31] / base_wallet:.3f}"
+    )
 cr.rollback()

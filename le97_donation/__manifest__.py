@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Le 97 - Donations and Fiscal Receipts",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Accounting",
     "license": "AGPL-3",
     "summary": "French fiscal receipts (CERFA 11580 and 16216) on OCA donations",
@@ -15,7 +15,6 @@
         "security/le97_donation_groups.xml",
         "security/ir.model.access.csv",
         "security/donation_donation_security.xml",
-        "security/res_partner_security.xml",
         "data/le97_donation_data.xml",
         "data/product_product_data.xml",
         "report/donation_tax_receipt_reports.xml",

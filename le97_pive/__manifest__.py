@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Le 97 - La Pive",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Accounting",
     "license": "AGPL-3",
     "summary": "Local complementary currency (La Pive): journals, counters, "
@@ -18,6 +18,8 @@
         "security/le97_pive_exchange_session_security.xml",
         "security/le97_pive_exchange_sale_security.xml",
         "security/le97_pive_note_move_security.xml",
+        "security/le97_pive_wallet_transaction_security.xml",
+        "security/res_partner_security.xml",
         "data/le97_pive_exchange_data.xml",
         "data/le97_pive_purpose_data.xml",
         "views/res_config_settings_views.xml",
@@ -27,6 +29,7 @@
         "views/le97_pive_fee_category_views.xml",
         "views/le97_pive_balance_report_views.xml",
         "views/res_partner_views.xml",
+        "views/le97_pive_wallet_transaction_views.xml",
         "wizard/le97_pive_wallet_import_views.xml",
         "views/le97_pive_menus.xml",
         "views/le97_pive_denomination_views.xml",

@@ -1,6 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
+    account_chart_template,
     account_payment_method_line,
     donation_donation,
     donation_line,

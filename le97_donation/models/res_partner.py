@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from stdnum import luhn
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.osv import expression
 
 
 class ResPartner(models.Model):
@@ -14,6 +15,13 @@ class ResPartner(models.Model):
         help="Legal form of a company donor (SA, SAS, SARL, association...), "
         "printed on its fiscal receipts (Cerfa 16216).",
     )
+
+    @api.model
+    def _le97_counter_visible_domain(self):
+        """A Pive merchant reads no donor, even one they recorded a gift of."""
+        return expression.AND(
+            [super()._le97_counter_visible_domain(), [("le97_is_donor", "=", False)]]
+        )
 
     def _le97_receipt_donor_type(self):
         """Return 'company', 'individual' or False when the type is unclear.

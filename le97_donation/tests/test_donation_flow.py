@@ -76,3 +76,28 @@ class TestDonationFlow(Le97DonationCommon):
         lines = journals.inbound_payment_method_line_ids
         self.assertTrue(lines)
         self.assertEqual(set(lines.mapped("le97_payment_means")), {"pive"})
+
+    def test_chart_loaded_later_gets_donation_methods(self):
+        """A company whose chart comes after the module (a new company, or the
+        French chart installed in the same run) can validate a donation."""
+        company = self.env["res.company"].create(
+            {
+                "name": "Fonds sans plan",
+                "country_id": self.env.ref("base.fr").id,
+                "currency_id": self.env.ref("base.EUR").id,
+            }
+        )
+        self.env["account.chart.template"].try_loading(
+            "fr_asso", company, install_demo=False
+        )
+        lines = self.env["account.payment.method.line"].search(
+            [
+                ("journal_id.company_id", "=", company.id),
+                ("journal_id.type", "in", ["bank", "cash"]),
+                ("payment_type", "=", "inbound"),
+            ]
+        )
+        self.assertTrue(lines)
+        self.assertEqual(set(lines.mapped("donation")), {True})
+        self.assertTrue(all(lines.mapped("payment_account_id")))
+        self.assertIn(company.mlcc_digital_journal_id, lines.journal_id)

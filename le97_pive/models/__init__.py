@@ -19,6 +19,7 @@ from . import (
     le97_pive_payment,
     le97_pive_purpose,
     le97_pive_reconversion,
+    le97_pive_wallet_transaction,
     res_company,
     res_company_exchange,
     res_config_settings,

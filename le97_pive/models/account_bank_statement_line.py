@@ -12,6 +12,14 @@ class AccountBankStatementLine(models.Model):
         string="Import ID", readonly=True, copy=False, index="btree_not_null"
     )
 
+    le97_wallet_transaction_ids = fields.One2many(
+        comodel_name="le97.pive.wallet.transaction",
+        inverse_name="statement_line_id",
+        string="Wallet Transactions",
+        readonly=True,
+        groups="le97_base.group_treasurer",
+    )
+
     _sql_constraints = [
         (
             "unique_import_id",

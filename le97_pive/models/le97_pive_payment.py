@@ -110,9 +110,17 @@ class Le97PivePayment(models.Model):
         ondelete="restrict",
         groups="le97_base.group_treasurer",
     )
+    wallet_transaction_ids = fields.One2many(
+        comodel_name="le97.pive.wallet.transaction",
+        inverse_name="payment_id",
+        string="Wallet Transactions",
+        readonly=True,
+        groups="le97_base.group_treasurer",
+    )
     wallet_transaction_ref = fields.Char(
         string="Wallet Transaction",
-        readonly=True,
+        compute="_compute_wallet_transaction_ref",
+        store=True,
         copy=False,
         index="btree_not_null",
         help="Transaction id of the digital wallet export matched to this payment.",
@@ -137,6 +145,13 @@ class Le97PivePayment(models.Model):
     def _compute_currency_id(self):
         for payment in self:
             payment.currency_id = payment.company_id.sudo().mlcc_currency_id
+
+    @api.depends("wallet_transaction_ids")
+    def _compute_wallet_transaction_ref(self):
+        for payment in self:
+            payment.wallet_transaction_ref = (
+                payment.sudo().wallet_transaction_ids[:1].transaction_ref
+            )
 
     @api.depends("company_id", "medium")
     def _compute_journal_id(self):

@@ -1,6 +1,8 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
 
 # Public data of an agreed merchant, for the map of the network
 PUBLIC_MERCHANT_FIELDS = (
@@ -57,6 +59,63 @@ class ResPartner(models.Model):
     def _onchange_le97_merchant_state(self):
         if self.le97_merchant_state:
             self.le97_is_pive_merchant = True
+
+    le97_counter_visible = fields.Boolean(
+        string="Visible at the Counters",
+        compute="_compute_le97_counter_visible",
+        search="_search_le97_counter_visible",
+        help="Contacts a Pive merchant may read: organisations, users, the "
+        "merchants of the network, the companies, the contacts they created and "
+        "the payers of their own payments. Other people's data stay private.",
+    )
+
+    @api.model
+    def _le97_counter_visible_domain(self):
+        """Domain of the contacts a Pive merchant (``self.env.user``) may read.
+
+        Used by the merchants' record rule; extended by ``le97_donation`` to
+        hide donors. Sub-queries run as superuser so that the rule never calls
+        itself.
+        """
+        user = self.env.user
+        users = self.env["res.users"].sudo().with_context(active_test=False)
+        payments = self.env["le97.pive.payment"].sudo()
+        return expression.OR(
+            [
+                [("is_company", "=", True)],
+                [("le97_is_pive_merchant", "=", True)],
+                [("id", "in", users._search([]).subselect("partner_id"))],
+                [("id", "in", user.sudo().company_ids.partner_id.ids)],
+                [("create_uid", "=", user.id)],
+                [
+                    (
+                        "id",
+                        "in",
+                        payments._search(
+                            [("user_id", "=", user.id), ("payer_id", "!=", False)]
+                        ).subselect("payer_id"),
+                    )
+                ],
+            ]
+        )
+
+    def _compute_le97_counter_visible(self):
+        visible = self.sudo().search(
+            expression.AND(
+                [[("id", "in", self.ids)], self._le97_counter_visible_domain()]
+            )
+        )
+        for partner in self:
+            partner.le97_counter_visible = partner in visible
+
+    @api.model
+    def _search_le97_counter_visible(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        domain = self._le97_counter_visible_domain()
+        if (operator == "=") == value:
+            return domain
+        return ["!", *expression.normalize_domain(domain)]
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,7 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import PiveCommon
 
@@ -66,6 +66,7 @@ class TestPiveSecurity(PiveCommon):
             "le97.pive.balance.report",
             "le97.pive.fee.category",
             "le97.pive.wallet.import",
+            "le97.pive.wallet.transaction",
         ):
             with self.assertRaises(AccessError, msg=model):
                 self.env[model].with_user(user).search([], limit=1)
@@ -76,19 +77,59 @@ class TestPiveSecurity(PiveCommon):
             self.own.with_user(user).read(["move_id"])
 
     def test_merchant_cannot_read_partner_private_data(self):
-        """Financial data of contacts and writing on them are out of reach.
-
-        Odoo gives every internal user read access to contacts' names and
-        addresses (base.group_user): that part cannot be hidden without
-        breaking the web client, see ROADMAP.
-        """
-        partner = self.env["res.partner"].create({"name": "Donatrice"})
-        as_merchant = partner.with_user(self.user_merchant)
+        """A counter reads the contacts it deals with, not other people."""
+        Partner = self.env["res.partner"]
+        private = Partner.create(
+            {"name": "Camille Privée", "email": "camille@example.com", "phone": "06"}
+        )
+        payer = Partner.create({"name": "Léo Payeur", "email": "leo@example.com"})
+        network = Partner.create(
+            {"name": "Épicerie du réseau", "le97_merchant_state": "agreed"}
+        )
+        organisation = Partner.create({"name": "Asso voisine", "is_company": True})
+        Payment = self.env["le97.pive.payment"].with_user(self.user_merchant)
+        Payment.create(
+            {
+                "amount": 4,
+                "purpose_id": self.env.ref("le97_pive.purpose_bar").id,
+                "payer_id": payer.id,
+            }
+        ).action_post()
+        as_merchant = Partner.with_user(self.user_merchant)
+        for user in (self.user_merchant, self.user_merchant_2):
+            with self.assertRaises(AccessError):
+                private.with_user(user).read(["email", "phone"])
+        self.assertNotIn(private, as_merchant.search([("name", "ilike", "Camille")]))
+        # the payer of their own payment, not of another counter's
+        self.assertEqual(payer.with_user(self.user_merchant).email, "leo@example.com")
+        with self.assertRaises(AccessError):
+            payer.with_user(self.user_merchant_2).read(["email"])
+        visible = as_merchant.search(
+            [("id", "in", (network | organisation | self.company.partner_id).ids)]
+        )
+        self.assertEqual(visible, network | organisation | self.company.partner_id)
+        # a merchant allowed to create contacts reads those they create
+        creator = new_test_user(
+            self.env,
+            login="pive_merchant_contacts",
+            groups="le97_base.group_pive_merchant,base.group_partner_manager",
+            company_id=self.company.id,
+            company_ids=self.company.ids,
+        )
+        created = Partner.with_user(creator).create({"name": "Nouvelle payeuse"})
+        self.assertEqual(created.read(["name"])[0]["name"], "Nouvelle payeuse")
+        with self.assertRaises(AccessError):
+            created.with_user(self.user_merchant).read(["name"])
+        # financial fields and writing stay out of reach on visible contacts
         for field in ("credit", "debit", "total_invoiced"):
             with self.assertRaises(AccessError, msg=field):
-                as_merchant.read([field])
+                network.with_user(self.user_merchant).read([field])
         with self.assertRaises(AccessError):
-            as_merchant.write({"email": "x@example.com"})
+            network.with_user(self.user_merchant).write({"email": "x@example.com"})
+        # treasurers read everybody
+        self.assertEqual(
+            private.with_user(self.user_treasurer).email, "camille@example.com"
+        )
 
     def test_treasurer_sees_all(self):
         Payment = self.env["le97.pive.payment"].with_user(self.user_treasurer)

@@ -11,6 +11,7 @@ from odoo.exceptions import UserError
 
 MAX_ERRORS_SHOWN = 10
 MATCH_DAYS = 3
+MAX_REFS_IN_LABEL = 5
 
 
 class Le97PiveWalletImport(models.TransientModel):
@@ -52,11 +53,15 @@ class Le97PiveWalletImport(models.TransientModel):
     state = fields.Selection(
         selection=[("draft", "Draft"), ("done", "Done")], default="draft"
     )
+    imported_count = fields.Integer(string="Transactions Imported", readonly=True)
     created_count = fields.Integer(string="Statement Lines Created", readonly=True)
     matched_count = fields.Integer(string="Payments Matched", readonly=True)
     skipped_count = fields.Integer(string="Already Imported", readonly=True)
     statement_line_ids = fields.Many2many(
         comodel_name="account.bank.statement.line", readonly=True
+    )
+    transaction_ids = fields.Many2many(
+        comodel_name="le97.pive.wallet.transaction", readonly=True
     )
 
     # -- parsing ------------------------------------------------------------
@@ -170,6 +175,35 @@ class Le97PiveWalletImport(models.TransientModel):
     def _le97_import_id(self, ref):
         return f"le97_wallet:{self.journal_id.id}:{ref}"
 
+    def _le97_known_refs(self, refs):
+        """Transaction ids of ``refs`` already imported in this journal.
+
+        One query on the imported transactions, and one on the statement lines
+        imported one per transaction by a statement import addon.
+        """
+        known = set(
+            self.env["le97.pive.wallet.transaction"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("journal_id", "=", self.journal_id.id),
+                    ("transaction_ref", "in", refs),
+                ],
+                ["transaction_ref"],
+            )
+            .mapped("transaction_ref")
+        )
+        import_ids = {self._le97_import_id(ref): ref for ref in refs}
+        known.update(
+            import_ids[line.unique_import_id]
+            for line in self.env["account.bank.statement.line"]
+            .sudo()
+            .search_fetch(
+                [("unique_import_id", "in", list(import_ids))], ["unique_import_id"]
+            )
+        )
+        return known
+
     def _le97_match_payments(self, rows):
         """Match incoming rows to recorded digital payments not yet matched.
 
@@ -188,7 +222,7 @@ class Le97PiveWalletImport(models.TransientModel):
                     ("company_id", "=", self.company_id.id),
                     ("journal_id", "=", self.journal_id.id),
                     ("state", "=", "posted"),
-                    ("wallet_transaction_ref", "=", False),
+                    ("wallet_transaction_ids", "=", False),
                     ("date", ">=", min(dates) - timedelta(days=MATCH_DAYS)),
                     ("date", "<=", max(dates) + timedelta(days=MATCH_DAYS)),
                 ],
@@ -210,60 +244,118 @@ class Le97PiveWalletImport(models.TransientModel):
                 matches[row["transaction"]] = best
         return matches
 
-    def _prepare_statement_line_vals(self, row):
-        return {
+    def _le97_group_rows(self, rows):
+        """Group the unmatched rows by day and direction, in file order.
+
+        Receipts and payments of a day are kept apart (no netting); each group
+        becomes one statement line.
+        """
+        groups = defaultdict(list)
+        for row in rows:
+            groups[(row["date"], row["amount"] > 0)].append(row)
+        return list(groups.values())
+
+    def _prepare_statement_line_vals(self, rows):
+        """Values of the statement line carrying ``rows`` (same day, same sign)."""
+        currency = self.journal_id.currency_id or self.company_id.currency_id
+        counterparts = {row["counterpart"] for row in rows}
+        vals = {
             "journal_id": self.journal_id.id,
             "company_id": self.company_id.id,
+            "date": rows[0]["date"],
+            "amount": currency.round(sum(row["amount"] for row in rows)),
+            "partner_name": (counterparts.pop() or False)
+            if len(counterparts) == 1
+            else False,
+            "transaction_details": [
+                {
+                    "transaction_id": row["transaction"],
+                    "counterpart": row["counterpart"],
+                    "label": row["label"],
+                    "amount": row["amount"],
+                }
+                for row in rows
+            ],
+        }
+        if len(rows) == 1:
+            row = rows[0]
+            vals["payment_ref"] = row["label"] or row["transaction"]
+            vals["unique_import_id"] = self._le97_import_id(row["transaction"])
+        else:
+            refs = [row["transaction"] for row in rows]
+            shown = ", ".join(refs[:MAX_REFS_IN_LABEL])
+            if len(refs) > MAX_REFS_IN_LABEL:
+                shown += ", …"
+            vals["payment_ref"] = (
+                self.env._(
+                    "Wallet receipts: %(count)s transactions (%(refs)s)",
+                    count=len(rows),
+                    refs=shown,
+                )
+                if rows[0]["amount"] > 0
+                else self.env._(
+                    "Wallet payments: %(count)s transactions (%(refs)s)",
+                    count=len(rows),
+                    refs=shown,
+                )
+            )
+        return vals
+
+    def _prepare_transaction_vals(self, row, payment=None, statement_line=None):
+        return {
+            "company_id": self.company_id.id,
+            "journal_id": self.journal_id.id,
+            "transaction_ref": row["transaction"],
             "date": row["date"],
+            "counterpart": row["counterpart"],
+            "label": row["label"],
             "amount": row["amount"],
-            "payment_ref": row["label"] or row["transaction"],
-            "partner_name": row["counterpart"] or False,
-            "unique_import_id": self._le97_import_id(row["transaction"]),
+            "line_number": row["line_no"],
+            "filename": self.filename,
+            "payment_id": payment.id if payment else False,
+            "statement_line_id": statement_line.id if statement_line else False,
         }
 
     def action_import(self):
+        """Import the file in one go, or nothing at all.
+
+        Already imported transactions are skipped, incoming ones are matched to
+        the digital payments recorded at the counters (no new entry: the
+        payment booked them), the others are grouped by day and direction into
+        statement lines (one ``create()``), and every transaction is kept with
+        its statement line or payment (one ``create()``).
+        """
         self.ensure_one()
         rows = self._le97_read_rows()
-        refs = [row["transaction"] for row in rows]
-        import_ids = [self._le97_import_id(ref) for ref in refs]
-        StatementLine = self.env["account.bank.statement.line"]
-        known_import_ids = set(
-            StatementLine.search_fetch(
-                [("unique_import_id", "in", import_ids)], ["unique_import_id"]
-            ).mapped("unique_import_id")
-        )
-        known_refs = set(
-            self.env["le97.pive.payment"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("company_id", "=", self.company_id.id),
-                    ("wallet_transaction_ref", "in", refs),
-                ],
-                ["wallet_transaction_ref"],
-            )
-            .mapped("wallet_transaction_ref")
-        )
-        new_rows = [
-            row
-            for row in rows
-            if row["transaction"] not in known_refs
-            and self._le97_import_id(row["transaction"]) not in known_import_ids
-        ]
+        known = self._le97_known_refs([row["transaction"] for row in rows])
+        new_rows = [row for row in rows if row["transaction"] not in known]
         matches = self._le97_match_payments(new_rows)
-        for ref, payment in matches.items():
-            payment.wallet_transaction_ref = ref
-        to_create = [row for row in new_rows if row["transaction"] not in matches]
-        lines = StatementLine.create(
-            [self._prepare_statement_line_vals(row) for row in to_create]
+        groups = self._le97_group_rows(
+            [row for row in new_rows if row["transaction"] not in matches]
         )
+        lines = self.env["account.bank.statement.line"].create(
+            [self._prepare_statement_line_vals(group) for group in groups]
+        )
+        transaction_vals = [
+            self._prepare_transaction_vals(row, payment=matches[row["transaction"]])
+            for row in new_rows
+            if row["transaction"] in matches
+        ]
+        for group, line in zip(groups, lines, strict=True):
+            transaction_vals.extend(
+                self._prepare_transaction_vals(row, statement_line=line)
+                for row in group
+            )
+        transactions = self.env["le97.pive.wallet.transaction"].create(transaction_vals)
         self.write(
             {
                 "state": "done",
                 "created_count": len(lines),
                 "matched_count": len(matches),
+                "imported_count": len(transactions),
                 "skipped_count": len(rows) - len(new_rows),
                 "statement_line_ids": [fields.Command.set(lines.ids)],
+                "transaction_ids": [fields.Command.set(transactions.ids)],
             }
         )
         return {
@@ -272,4 +364,24 @@ class Le97PiveWalletImport(models.TransientModel):
             "res_id": self.id,
             "view_mode": "form",
             "target": "new",
+        }
+
+    def action_view_transactions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "le97_pive.le97_pive_wallet_transaction_action"
+        )
+        action["domain"] = [("id", "in", self.transaction_ids.ids)]
+        action["context"] = {}
+        return action
+
+    def action_view_statement_lines(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Statement Lines"),
+            "res_model": "account.bank.statement.line",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.statement_line_ids.ids)],
+            "context": {"create": False},
         }
