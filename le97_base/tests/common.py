@@ -5,6 +5,20 @@ from odoo.tests import new_test_user
 from odoo.addons.base.tests.common import BaseCommon
 
 
+def add_test_users(test_class, company, **users):
+    """Create the users ``attribute=(login, groups)`` working in ``company`` and
+    set them as attributes of ``test_class``."""
+    for attribute, (login, groups) in users.items():
+        user = new_test_user(
+            test_class.env,
+            login=login,
+            groups=groups,
+            company_id=company.id,
+            company_ids=company.ids,
+        )
+        setattr(test_class, attribute, user)
+
+
 class Le97Common(BaseCommon):
     """A French company and one user per Le 97 role."""
 
@@ -22,28 +36,11 @@ class Le97Common(BaseCommon):
             }
         )
         cls.env.user.company_ids |= cls.company
-        company_ctx = {"company_id": cls.company.id, "company_ids": cls.company.ids}
-        cls.user_merchant = new_test_user(
-            cls.env,
-            login="le97_merchant",
-            groups="le97_base.group_pive_merchant",
-            **company_ctx,
-        )
-        cls.user_treasurer = new_test_user(
-            cls.env,
-            login="le97_treasurer",
-            groups="le97_base.group_treasurer",
-            **company_ctx,
-        )
-        cls.user_receipt_admin = new_test_user(
-            cls.env,
-            login="le97_receipt_admin",
-            groups="le97_base.group_receipt_admin",
-            **company_ctx,
-        )
-        cls.user_employee = new_test_user(
-            cls.env,
-            login="le97_employee",
-            groups="base.group_user",
-            **company_ctx,
+        add_test_users(
+            cls,
+            cls.company,
+            user_merchant=("le97_merchant", "le97_base.group_pive_merchant"),
+            user_treasurer=("le97_treasurer", "le97_base.group_treasurer"),
+            user_receipt_admin=("le97_receipt_admin", "le97_base.group_receipt_admin"),
+            user_employee=("le97_employee", "base.group_user"),
         )

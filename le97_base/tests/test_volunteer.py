@@ -2,9 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
 from .books_common import Le97BooksCommon
+from .common import add_test_users
 
 
 @tagged("post_install", "-at_install")
@@ -12,24 +13,12 @@ class TestVolunteers(Le97BooksCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        company_ctx = {"company_id": cls.company.id, "company_ids": cls.company.ids}
-        cls.user_volunteer = new_test_user(
-            cls.env,
-            login="le97_vol_a",
-            groups="le97_base.group_volunteer",
-            **company_ctx,
-        )
-        cls.user_volunteer_b = new_test_user(
-            cls.env,
-            login="le97_vol_b",
-            groups="le97_base.group_volunteer",
-            **company_ctx,
-        )
-        cls.user_treasurer = new_test_user(
-            cls.env,
-            login="le97_bk_treas",
-            groups="le97_base.group_treasurer",
-            **company_ctx,
+        add_test_users(
+            cls,
+            cls.company,
+            user_volunteer=("le97_vol_a", "le97_base.group_volunteer"),
+            user_volunteer_b=("le97_vol_b", "le97_base.group_volunteer"),
+            user_treasurer=("le97_bk_treas", "le97_base.group_treasurer"),
         )
         Activity = cls.env["le97.volunteer.activity"]
         cls.bar = Activity.create(

@@ -1,8 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import new_test_user
-
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.le97_base.tests.common import add_test_users
 
 
 class PiveCommon(BaseCommon):
@@ -17,24 +16,12 @@ class PiveCommon(BaseCommon):
         cls.eur = cls.env.ref("base.EUR")
         cls.paper_journal = cls.company.mlcc_paper_journal_id
         cls.digital_journal = cls.company.mlcc_digital_journal_id
-        company_ctx = {"company_id": cls.company.id, "company_ids": cls.company.ids}
-        cls.user_merchant = new_test_user(
-            cls.env,
-            login="pive_merchant",
-            groups="le97_base.group_pive_merchant",
-            **company_ctx,
-        )
-        cls.user_merchant_2 = new_test_user(
-            cls.env,
-            login="pive_merchant_2",
-            groups="le97_base.group_pive_merchant",
-            **company_ctx,
-        )
-        cls.user_treasurer = new_test_user(
-            cls.env,
-            login="pive_treasurer",
-            groups="le97_base.group_treasurer",
-            **company_ctx,
+        add_test_users(
+            cls,
+            cls.company,
+            user_merchant=("pive_merchant", "le97_base.group_pive_merchant"),
+            user_merchant_2=("pive_merchant_2", "le97_base.group_pive_merchant"),
+            user_treasurer=("pive_treasurer", "le97_base.group_treasurer"),
         )
 
     def assertMoveLines(self, move, expected):

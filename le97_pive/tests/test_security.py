@@ -1,7 +1,9 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.le97_base.tests.common import add_test_users
 
 from .common import PiveCommon
 
@@ -109,14 +111,17 @@ class TestPiveSecurity(PiveCommon):
         )
         self.assertEqual(visible, network | organisation | self.company.partner_id)
         # a merchant allowed to create contacts reads those they create
-        creator = new_test_user(
-            self.env,
-            login="pive_merchant_contacts",
-            groups="le97_base.group_pive_merchant,base.group_partner_manager",
-            company_id=self.company.id,
-            company_ids=self.company.ids,
+        add_test_users(
+            self,
+            self.company,
+            user_creator=(
+                "pive_merchant_contacts",
+                "le97_base.group_pive_merchant,base.group_partner_manager",
+            ),
         )
-        created = Partner.with_user(creator).create({"name": "Nouvelle payeuse"})
+        created = Partner.with_user(self.user_creator).create(
+            {"name": "Nouvelle payeuse"}
+        )
         self.assertEqual(created.read(["name"])[0]["name"], "Nouvelle payeuse")
         with self.assertRaises(AccessError):
             created.with_user(self.user_merchant).read(["name"])
