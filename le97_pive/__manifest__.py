@@ -30,6 +30,7 @@
         "views/le97_pive_balance_report_views.xml",
         "views/res_partner_views.xml",
         "views/le97_pive_wallet_transaction_views.xml",
+        "views/account_bank_statement_line_views.xml",
         "wizard/le97_pive_wallet_import_views.xml",
         "views/le97_pive_menus.xml",
         "views/le97_pive_denomination_views.xml",

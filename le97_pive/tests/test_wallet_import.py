@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import PiveCommon
 
@@ -255,3 +255,40 @@ class TestPiveWalletImport(PiveCommon):
             self.assertEqual(wizard.created_count, 4)
         # only the ORM's INSERT batches (100 rows each) may add a few queries
         self.assertLessEqual(counts[400] - counts[40], 10, counts)
+
+    def test_treasurer_imports_and_opens_the_results(self):
+        Wizard = self.env["le97.pive.wallet.import"].with_user(self.user_treasurer)
+        form = Form(Wizard)
+        self.assertEqual(form.journal_id, self.digital_journal)
+        form.data_file = base64.b64encode(self._csv().encode())
+        wizard = form.save()
+        wizard.action_import()
+        self.assertEqual(wizard.imported_count, 3)
+        action = wizard.action_view_transactions()
+        self.assertEqual(
+            self.env[action["res_model"]].search(action["domain"]),
+            wizard.transaction_ids,
+        )
+        action = wizard.action_view_statement_lines()
+        self.assertEqual(
+            self.env[action["res_model"]].search(action["domain"]),
+            wizard.statement_line_ids,
+        )
+        # the line's form lists its transactions for the treasurer
+        form_view_id = {mode: view for view, mode in action["views"]}["form"]
+        StatementLine = self.env["account.bank.statement.line"]
+        arch = StatementLine.with_user(self.user_treasurer).get_views(
+            [(form_view_id, "form")]
+        )["views"]["form"]["arch"]
+        self.assertIn("le97_wallet_transaction_ids", arch)
+        line = wizard.statement_line_ids.filtered(lambda sl: sl.amount == 5.0)
+        self.assertEqual(
+            line.with_user(self.user_treasurer).le97_wallet_transaction_ids.label,
+            "Don",
+        )
+        # a treasurer deletes a day's line to import it again
+        line.with_user(self.user_treasurer).unlink()
+        again = Wizard.create({"data_file": base64.b64encode(self._csv().encode())})
+        again.action_import()
+        self.assertEqual(again.imported_count, 1)
+        self.assertEqual(again.statement_line_ids.amount, 5.0)

@@ -382,6 +382,16 @@ class Le97PiveWalletImport(models.TransientModel):
             "name": self.env._("Statement Lines"),
             "res_model": "account.bank.statement.line",
             "view_mode": "list,form",
+            "views": [
+                (
+                    self.env.ref("le97_pive.account_bank_statement_line_view_list").id,
+                    "list",
+                ),
+                (
+                    self.env.ref("le97_pive.account_bank_statement_line_view_form").id,
+                    "form",
+                ),
+            ],
             "domain": [("id", "in", self.statement_line_ids.ids)],
             "context": {"create": False},
         }
