@@ -11,7 +11,8 @@ Runs (``--scope full``, the default):
 * ``template``: base, ``l10n_fr_account`` and the OCA ``donation`` addons, no demo;
 * ``le97_base`` alone and ``le97_pive`` alone, each with its own tests;
 * the three addons together, with every test;
-* the three addons together on a database with demo data (install only).
+* the three addons together on a database with demo data (install only, in one
+  step with the French chart: checked ready for donations).
 
 ``--scope all`` keeps only the run of the three addons together (quicker while
 developing). The last line printed is ``N passed, N failed``.
@@ -147,6 +148,45 @@ class Runner:
         if out != "fr|FR":
             self.problems.append(f"{db}: main company is not on the fr chart ({out})")
 
+    def check_one_step_install(self, db):
+        """Installed in one step (the French chart loaded in the same run as the
+        addons): the main company is on the non-profit chart and every inbound
+        bank and cash method, the Pive journals' included, takes donations."""
+        query = (
+            "SELECT c.chart_template, count(l.id), "
+            "count(l.id) FILTER (WHERE NOT COALESCE(l.donation, false) "
+            "OR l.payment_account_id IS NULL) "
+            "FROM res_company c "
+            "LEFT JOIN account_journal j ON j.company_id = c.id "
+            "AND j.type IN ('bank', 'cash') "
+            "LEFT JOIN account_payment_method_line l ON l.journal_id = j.id "
+            "AND l.payment_method_id IN "
+            "(SELECT id FROM account_payment_method WHERE payment_type = 'inbound') "
+            "WHERE c.id = 1 GROUP BY c.chart_template"
+        )
+        out = subprocess.run(
+            ["psql", "-qtAX", "-d", db, "-c", query],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        print(
+            f"   one-step install of {db}: chart|inbound methods|not for donations = {out}"
+        )
+        chart, methods, wrong = [*out.split("|"), "", "", ""][:3]
+        if (
+            chart == "fr_asso"
+            and methods.isdigit()
+            and int(methods) >= 4
+            and wrong == "0"
+        ):
+            self.passed += 1
+        else:
+            self.failed += 1
+            self.problems.append(
+                f"{db}: one-step install not ready for donations ({out})"
+            )
+
     def create_db(self, db, demo, logfile):
         cmd = [
             self.python,
@@ -227,6 +267,7 @@ class Runner:
             if not self.create_db(demo, True, log):
                 self.check_log("create_demo", log)
                 self.step("demo", demo, ["-i", ",".join(OCA_DEPENDENCIES + ADDONS)])
+                self.check_one_step_install(demo)
 
 
 def main():
