@@ -6,6 +6,7 @@ from . import (
     le97_pive_balance_report,
     le97_pive_denomination,
     le97_pive_exchange_check,
+    le97_pive_exchange_document,
     le97_pive_exchange_remittance,
     le97_pive_exchange_sale,
     le97_pive_exchange_sale_line,

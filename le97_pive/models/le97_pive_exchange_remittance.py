@@ -13,12 +13,9 @@ SOURCE_FIELDS = {
 class Le97PiveExchangeRemittance(models.Model):
     _name = "le97.pive.exchange.remittance"
     _description = "Remittance of Euros to the Local Currency Association"
-    _inherit = ["mail.thread"]
+    _inherit = ["le97.pive.exchange.document", "mail.thread"]
     _order = "date desc, id desc"
 
-    name = fields.Char(
-        string="Reference", readonly=True, copy=False, default="/", required=True
-    )
     company_id = fields.Many2one(
         comodel_name="res.company",
         required=True,
@@ -59,18 +56,6 @@ class Le97PiveExchangeRemittance(models.Model):
         copy=False,
         ondelete="restrict",
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code(
-                        "le97.pive.exchange.remittance"
-                    )
-                    or "/"
-                )
-        return super().create(vals_list)
 
     def write(self, vals):
         if any(r.state == "posted" for r in self) and not self.env.context.get(

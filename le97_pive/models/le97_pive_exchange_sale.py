@@ -3,15 +3,15 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from .le97_pive_exchange_remittance import SOURCE_FIELDS
+
 
 class Le97PiveExchangeSale(models.Model):
     _name = "le97.pive.exchange.sale"
     _description = "Exchange Office Sale of Notes"
+    _inherit = ["le97.pive.exchange.document"]
     _order = "date desc, id desc"
 
-    name = fields.Char(
-        string="Reference", readonly=True, copy=False, default="/", required=True
-    )
     session_id = fields.Many2one(
         comodel_name="le97.pive.exchange.session",
         required=True,
@@ -123,12 +123,6 @@ class Le97PiveExchangeSale(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("le97.pive.exchange.sale")
-                    or "/"
-                )
         sales = super().create(vals_list)
         sales.session_id.filtered(lambda s: s.state != "open")._check_not_closed()
         return sales
@@ -168,7 +162,7 @@ class Le97PiveExchangeSale(models.Model):
         if self.amount <= 0:
             raise UserError(
                 self.env._(
-                    "%(sale)s: the amount must be a positive whole number of " "units.",
+                    "%(sale)s: the amount must be a positive whole number of units.",
                     sale=self.name,
                 )
             )
@@ -211,16 +205,11 @@ class Le97PiveExchangeSale(models.Model):
                         partner=self.partner_id.display_name,
                     )
                 )
-        money_field = (
-            "mlcc_cash_account_id"
-            if self.payment_method == "cash"
-            else "mlcc_cheque_account_id"
-        )
         required = (
             "mlcc_exchange_journal_id",
             "mlcc_exchange_account_id",
             "mlcc_partner_id",
-            money_field,
+            SOURCE_FIELDS[self.payment_method],
         )
         missing = [field for field in required if not company[field]]
         if missing:
@@ -257,11 +246,7 @@ class Le97PiveExchangeSale(models.Model):
     def _prepare_account_move_vals(self):
         self.ensure_one()
         company = self.company_id
-        money_account = (
-            company.mlcc_cash_account_id
-            if self.payment_method == "cash"
-            else company.mlcc_cheque_account_id
-        )
+        money_account = company[SOURCE_FIELDS[self.payment_method]]
         sign = 1 if self.direction == "sale" else -1
         label = self.env._(
             "%(sale)s - %(mlcc)s notes - %(partner)s",

@@ -7,12 +7,9 @@ from odoo.exceptions import UserError
 class Le97PiveExchangeSession(models.Model):
     _name = "le97.pive.exchange.session"
     _description = "Exchange Office Session"
-    _inherit = ["mail.thread"]
+    _inherit = ["le97.pive.exchange.document", "mail.thread"]
     _order = "date_open desc, id desc"
 
-    name = fields.Char(
-        string="Reference", readonly=True, copy=False, default="/", required=True
-    )
     company_id = fields.Many2one(
         comodel_name="res.company",
         required=True,
@@ -132,16 +129,6 @@ class Le97PiveExchangeSession(models.Model):
                 or not currency.is_zero(session.cheque_difference)
             )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("le97.pive.exchange.session")
-                    or "/"
-                )
-        return super().create(vals_list)
-
     def _check_not_closed(self):
         closed = self.filtered(lambda s: s.state == "closed")
         if closed:
@@ -174,9 +161,9 @@ class Le97PiveExchangeSession(models.Model):
                         session=session.name,
                     )
                 )
-            missing = self.env["le97.pive.denomination"].search(
-                [("id", "not in", session.count_ids.denomination_id.ids)]
-            )
+        denominations = self.env["le97.pive.denomination"].search([])
+        for session in self:
+            missing = denominations - session.count_ids.denomination_id
             if missing:
                 session.count_ids = [
                     Command.create({"denomination_id": d.id}) for d in missing
@@ -190,19 +177,20 @@ class Le97PiveExchangeSession(models.Model):
         return True
 
     def _get_expected_notes(self):
-        """Notes expected now per count line: counted at opening + register moves
-        of the counter since the opening."""
-        self.ensure_one()
-        stock = self.location_id._get_stock()[self.location_id.id]
+        """Notes expected now per count line of the sessions: counted at opening
+        + register moves of their counter since the opening (one query)."""
+        stock = self.location_id._get_stock()
         return {
             count.id: count.qty_open
-            + stock.get(count.denomination_id.id, 0)
+            + stock[session.location_id.id].get(count.denomination_id.id, 0)
             - count.stock_open
-            for count in self.count_ids
+            for session in self
+            for count in session.count_ids
         }
 
     def action_close(self):
         """Cash-up: counted against expected; differences must be explained."""
+        expected = self._get_expected_notes()
         for session in self:
             if session.state == "closed":
                 raise UserError(
@@ -217,7 +205,6 @@ class Le97PiveExchangeSession(models.Model):
                         "The session %(session)s is not open.", session=session.name
                     )
                 )
-            expected = session._get_expected_notes()
             for count in session.count_ids:
                 count.with_context(le97_session_closing=True).qty_expected = expected[
                     count.id
@@ -239,10 +226,10 @@ class Le97PiveExchangeSession(models.Model):
         return True
 
     def action_refresh_expected(self):
-        for session in self.filtered(lambda s: s.state == "open"):
-            expected = session._get_expected_notes()
-            for count in session.count_ids:
-                count.qty_expected = expected[count.id]
+        sessions = self.filtered(lambda s: s.state == "open")
+        expected = sessions._get_expected_notes()
+        for count in sessions.count_ids:
+            count.qty_expected = expected[count.id]
         return True
 
     def action_new_sale(self):

@@ -17,12 +17,9 @@ MOVE_TYPES = {
 class Le97PiveNoteMove(models.Model):
     _name = "le97.pive.note.move"
     _description = "Local Currency Notes Movement"
-    _inherit = ["mail.thread"]
+    _inherit = ["le97.pive.exchange.document", "mail.thread"]
     _order = "date desc, id desc"
 
-    name = fields.Char(
-        string="Reference", readonly=True, copy=False, default="/", required=True
-    )
     company_id = fields.Many2one(
         comodel_name="res.company",
         required=True,
@@ -126,15 +123,6 @@ class Le97PiveNoteMove(models.Model):
                         move=move.name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("le97.pive.note.move") or "/"
-                )
-        return super().create(vals_list)
 
     def write(self, vals):
         allowed = {"note", "message_main_attachment_id"}
