@@ -8,7 +8,6 @@ class Le97PiveDenomination(models.Model):
     _name = "le97.pive.denomination"
     _description = "Local Currency Note Denomination"
     _order = "value desc"
-    _rec_name = "name"
 
     name = fields.Char(required=True, translate=True)
     value = fields.Integer(

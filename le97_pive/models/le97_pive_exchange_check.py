@@ -52,26 +52,27 @@ class Le97PiveExchangeCheck(models.Model):
 
     # -- figures ---------------------------------------------------------------
     @api.model
-    def _get_register_by_type(self, company, date=None):
-        """Notes moved per denomination and move type (done movements)."""
-        self.env["le97.pive.note.move.line"].flush_model()
-        self.env["le97.pive.note.move"].flush_model()
-        self.env.cr.execute(
-            """
-            SELECT l.denomination_id, m.move_type, SUM(l.quantity), SUM(l.amount)
-              FROM le97_pive_note_move_line l
-              JOIN le97_pive_note_move m ON m.id = l.move_id
-             WHERE m.state = 'done' AND m.company_id = %s AND m.date <= %s
-             GROUP BY l.denomination_id, m.move_type
-            """,
-            [company.id, date or fields.Datetime.now()],
+    def _get_register_by_type(self, company):
+        """Notes moved per denomination and move type (done movements).
+
+        :return: {denomination_id: {move_type: quantity}}
+        """
+        groups = (
+            self.env["le97.pive.note.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "done"),
+                    ("date", "<=", fields.Datetime.now()),
+                ],
+                ["denomination_id", "move_type"],
+                ["quantity:sum"],
+            )
         )
         result = {}
-        for denomination_id, move_type, quantity, amount in self.env.cr.fetchall():
-            result.setdefault(denomination_id, {})[move_type] = (
-                int(quantity),
-                int(amount),
-            )
+        for denomination, move_type, quantity in groups:
+            result.setdefault(denomination.id, {})[move_type] = quantity
         return result
 
     @api.model
@@ -108,25 +109,21 @@ class Le97PiveExchangeCheck(models.Model):
         Denomination = self.env["le97.pive.denomination"].with_context(
             active_test=False
         )
+        in_stock = {}
+        for quant in quants:
+            key = quant.denomination_id.id
+            in_stock[key] = in_stock.get(key, 0) + quant.quantity
         bad_denominations = {}
         for denomination in Denomination.search([]) | quants.denomination_id:
             moved = by_type.get(denomination.id, {})
-
-            def qty(move_type, moved=moved):
-                return moved.get(move_type, (0, 0))[0]
-
             expected = (
-                qty("reception")
-                - qty("return")
-                - qty("sale")
-                + qty("buyback")
-                - qty("withdrawal")
+                moved.get("reception", 0)
+                - moved.get("return", 0)
+                - moved.get("sale", 0)
+                + moved.get("buyback", 0)
+                - moved.get("withdrawal", 0)
             )
-            actual = sum(
-                quants.filtered(
-                    lambda q, d=denomination: q.denomination_id == d
-                ).mapped("quantity")
-            )
+            actual = in_stock.get(denomination.id, 0)
             if expected != actual:
                 bad_denominations[denomination] = (expected, actual)
         if missing_quant and not bad_denominations and not bad_quants:
@@ -152,6 +149,30 @@ class Le97PiveExchangeCheck(models.Model):
     @api.model
     def _get_owed_by_records(self, company):
         """Euros owed according to the exchange office records."""
+        sold = dict(
+            self.env["le97.pive.exchange.sale"]
+            .sudo()
+            ._read_group(
+                [("company_id", "=", company.id), ("state", "=", "done")],
+                ["direction"],
+                ["amount:sum"],
+            )
+        )
+        [(remitted,)] = (
+            self.env["le97.pive.exchange.remittance"]
+            .sudo()
+            ._read_group(
+                [("company_id", "=", company.id), ("state", "=", "posted")],
+                [],
+                ["amount:sum"],
+            )
+        )
+        return sold.get("sale", 0) - sold.get("buyback", 0) - remitted
+
+    @api.model
+    def _get_account_culprits(self, company):
+        """Lines of the exchange account not explained by the exchange office
+        records, and records whose entry is missing or not posted."""
         sales = (
             self.env["le97.pive.exchange.sale"]
             .sudo()
@@ -162,18 +183,6 @@ class Le97PiveExchangeCheck(models.Model):
             .sudo()
             .search([("company_id", "=", company.id), ("state", "=", "posted")])
         )
-        return (
-            sum(s.amount if s.direction == "sale" else -s.amount for s in sales)
-            - sum(remittances.mapped("amount")),
-            sales,
-            remittances,
-        )
-
-    @api.model
-    def _get_account_culprits(self, company):
-        """Lines of the exchange account not explained by the exchange office
-        records, and records whose entry is missing or not posted."""
-        owed, sales, remittances = self._get_owed_by_records(company)
         account = company.mlcc_exchange_account_id
         known_moves = sales.account_move_id | remittances.account_move_id
         lines = (
@@ -226,7 +235,7 @@ class Le97PiveExchangeCheck(models.Model):
                     for denomination, (exp, act) in denominations.items()
                 )
             else:
-                owed = self._get_owed_by_records(company)[0]
+                owed = self._get_owed_by_records(company)
                 balance = self._get_account_balance(company)
                 check.is_ok = not company.currency_id.compare_amounts(owed, balance)
                 check.expected = company.currency_id.format(owed)

@@ -32,12 +32,10 @@ class Le97PiveNoteLocation(models.Model):
         string="Stock Value", compute="_compute_stock_total", help="Sum of the notes."
     )
 
-    @api.depends("quant_ids.quantity")
+    @api.depends("quant_ids.value")
     def _compute_stock_total(self):
         for location in self:
-            location.stock_total = sum(
-                q.quantity * q.denomination_id.value for q in location.quant_ids
-            )
+            location.stock_total = sum(location.quant_ids.mapped("value"))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):

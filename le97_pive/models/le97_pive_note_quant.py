@@ -126,8 +126,7 @@ class Le97PiveNoteQuant(models.Model):
         quants = self._lock_quants(set(deltas))
         for key in sorted(deltas):
             quant = quants[key]
-            new_quantity = quant.quantity + deltas[key]
-            if new_quantity < 0:
+            if quant.quantity + deltas[key] < 0:
                 raise UserError(
                     self.env._(
                         "Not enough notes of %(denomination)s at %(location)s: "
@@ -138,4 +137,6 @@ class Le97PiveNoteQuant(models.Model):
                         requested=-deltas[key],
                     )
                 )
-            quant.quantity = new_quantity
+        # all checked first: a refusal leaves no stock line written
+        for key in sorted(deltas):
+            quants[key].quantity += deltas[key]

@@ -1,7 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # pylint: disable=consider-merging-classes-inherited
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class ResCompany(models.Model):
@@ -60,7 +60,3 @@ class ResCompany(models.Model):
                 company = company.with_context(lang=lang)
             company._le97_exchange_setup()
         return res
-
-    @api.model
-    def _le97_exchange_company(self):
-        return self.env.company

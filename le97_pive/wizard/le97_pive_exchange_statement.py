@@ -41,21 +41,20 @@ class Le97PiveExchangeStatement(models.TransientModel):
     )
 
     def _note_totals(self, start, end):
-        """Value of the notes moved per type, between two datetimes."""
-        self.env["le97.pive.note.move"].flush_model()
-        self.env["le97.pive.note.move.line"].flush_model()
-        self.env.cr.execute(
-            """
-            SELECT m.move_type, COALESCE(SUM(l.amount), 0)
-              FROM le97_pive_note_move_line l
-              JOIN le97_pive_note_move m ON m.id = l.move_id
-             WHERE m.state = 'done' AND m.company_id = %s
-               AND (%s IS NULL OR m.date >= %s) AND m.date < %s
-             GROUP BY m.move_type
-            """,
-            [self.company_id.id, start, start, end],
+        """Value of the notes moved per type, between two datetimes (no start:
+        since the beginning), whole company like the account totals."""
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("state", "=", "done"),
+            ("date", "<", end),
+        ]
+        if start:
+            domain.append(("date", ">=", start))
+        return dict(
+            self.env["le97.pive.note.move.line"]
+            .sudo()
+            ._read_group(domain, ["move_type"], ["amount:sum"])
         )
-        return dict(self.env.cr.fetchall())
 
     def _account_totals(self, date_from, date_to):
         account = self.company_id.mlcc_exchange_account_id

@@ -34,13 +34,15 @@ class Le97PiveNoteStockWizard(models.TransientModel):
                 [("company_id", "=", wizard.company_id.id)]
             )
             stock = locations._get_stock(wizard.date)
-            denominations = self.env["le97.pive.denomination"].browse(
-                {den for by_den in stock.values() for den in by_den}
+            denominations = (
+                self.env["le97.pive.denomination"]
+                .browse({den for by_den in stock.values() for den in by_den})
+                .sorted("value", reverse=True)
             )
             commands = [Command.clear()]
             total = 0
             for location in locations:
-                for denomination in denominations.sorted("value", reverse=True):
+                for denomination in denominations:
                     quantity = stock[location.id].get(denomination.id, 0)
                     if not quantity:
                         continue
