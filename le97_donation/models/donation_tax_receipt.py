@@ -10,9 +10,6 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_round
 
-from .donation_donation import GIFT_FORMS
-from .donation_line import GIFT_NATURES
-
 REPORT_XMLID = "donation_base.report_donation_tax_receipt"
 
 # Fields frozen once a receipt exists (it is created issued).
@@ -738,28 +735,18 @@ class DonationTaxReceipt(models.Model):
         }
 
     def _le97_receipt_natures(self):
-        """Labels of the natures of the gifts on the receipt."""
+        """Natures (codes) of the receiptable lines of the gifts on the receipt."""
         self.ensure_one()
-        labels = dict(GIFT_NATURES)
-        natures = (
-            self._le97_receipt_donations()
-            .line_ids.filtered("tax_receipt_ok")
-            .mapped("le97_nature")
-        )
-        return {labels[n] for n in natures if n}
+        lines = self._le97_receipt_donations().line_ids.filtered("tax_receipt_ok")
+        return set(lines.mapped("le97_nature"))
 
     def _le97_receipt_forms(self):
         self.ensure_one()
-        forms = self._le97_receipt_donations().mapped("le97_gift_form")
-        return set(forms)
+        return set(self._le97_receipt_donations().mapped("le97_gift_form"))
 
     def _le97_receipt_means(self):
         self.ensure_one()
         return set(self._le97_receipt_donations().mapped("le97_payment_means"))
-
-    @api.model
-    def _le97_gift_form_labels(self):
-        return GIFT_FORMS
 
     def _le97_form_info(self):
         """Code and Cerfa number of the receipt's form, from system parameters."""
