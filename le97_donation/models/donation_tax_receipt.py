@@ -564,23 +564,35 @@ class DonationTaxReceipt(models.Model):
     def _le97_store_original_pdf(self):
         """Store the original PDF of each receipt of self without one, with its
         SHA-256 (one wkhtmltopdf run per receipt)."""
-        attachment_model = self.env["ir.attachment"].sudo()
-        for receipt in self.filtered(lambda r: not r.le97_pdf_attachment_id):
-            content = receipt._le97_render_original_pdf()
-            name = "{}-{}.pdf".format(
-                self.env._("Fiscal_Receipt"), (receipt.number or "").replace("/", "")
+        todo = self.filtered(lambda r: not r.le97_pdf_attachment_id)
+        if not todo:
+            return
+        contents = [receipt._le97_render_original_pdf() for receipt in todo]
+        prefix = self.env._("Fiscal_Receipt")
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": "{}-{}.pdf".format(
+                            prefix, (receipt.number or "").replace("/", "")
+                        ),
+                        "type": "binary",
+                        "raw": content,
+                        "mimetype": "application/pdf",
+                        "res_model": self._name,
+                        "res_id": receipt.id,
+                    }
+                    for receipt, content in zip(todo, contents, strict=True)
+                ]
             )
-            attachment = attachment_model.create(
-                {
-                    "name": name,
-                    "type": "binary",
-                    "raw": content,
-                    "mimetype": "application/pdf",
-                    "res_model": self._name,
-                    "res_id": receipt.id,
-                }
-            )
-            receipt.sudo().write(
+        )
+        # one write per receipt: each has its own attachment and hash
+        for receipt, attachment, content in zip(
+            todo.sudo(), attachments, contents, strict=True
+        ):
+            receipt.write(
                 {
                     "le97_pdf_attachment_id": attachment.id,
                     "le97_pdf_sha256": hashlib.sha256(content).hexdigest(),
