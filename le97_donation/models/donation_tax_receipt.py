@@ -651,12 +651,16 @@ class DonationTaxReceipt(models.Model):
             raise UserError(self.env._("Give the reason for the cancellation."))
         self._le97_check_receipt_admin()
 
-    def _le97_check_receipt_admin(self):
+    @api.model
+    def _le97_check_receipt_admin(self, message=None):
+        """Raise ``message`` (default: about cancelling) unless the user is a
+        receipts administrator; shared by the receipt wizards."""
         if not (
             self.env.su or self.env.user.has_group("le97_base.group_receipt_admin")
         ):
             raise AccessError(
-                self.env._("Only a receipts administrator cancels fiscal receipts.")
+                message
+                or self.env._("Only a receipts administrator cancels fiscal receipts.")
             )
 
     @api.ondelete(at_uninstall=False)
