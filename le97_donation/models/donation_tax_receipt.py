@@ -10,9 +10,6 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_round
 
-from .donation_donation import GIFT_FORMS
-from .donation_line import GIFT_NATURES
-
 REPORT_XMLID = "donation_base.report_donation_tax_receipt"
 
 # Fields frozen once a receipt exists (it is created issued).
@@ -567,23 +564,35 @@ class DonationTaxReceipt(models.Model):
     def _le97_store_original_pdf(self):
         """Store the original PDF of each receipt of self without one, with its
         SHA-256 (one wkhtmltopdf run per receipt)."""
-        attachment_model = self.env["ir.attachment"].sudo()
-        for receipt in self.filtered(lambda r: not r.le97_pdf_attachment_id):
-            content = receipt._le97_render_original_pdf()
-            name = "{}-{}.pdf".format(
-                self.env._("Fiscal_Receipt"), (receipt.number or "").replace("/", "")
+        todo = self.filtered(lambda r: not r.le97_pdf_attachment_id)
+        if not todo:
+            return
+        contents = [receipt._le97_render_original_pdf() for receipt in todo]
+        prefix = self.env._("Fiscal_Receipt")
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": "{}-{}.pdf".format(
+                            prefix, (receipt.number or "").replace("/", "")
+                        ),
+                        "type": "binary",
+                        "raw": content,
+                        "mimetype": "application/pdf",
+                        "res_model": self._name,
+                        "res_id": receipt.id,
+                    }
+                    for receipt, content in zip(todo, contents, strict=True)
+                ]
             )
-            attachment = attachment_model.create(
-                {
-                    "name": name,
-                    "type": "binary",
-                    "raw": content,
-                    "mimetype": "application/pdf",
-                    "res_model": self._name,
-                    "res_id": receipt.id,
-                }
-            )
-            receipt.sudo().write(
+        )
+        # one write per receipt: each has its own attachment and hash
+        for receipt, attachment, content in zip(
+            todo.sudo(), attachments, contents, strict=True
+        ):
+            receipt.write(
                 {
                     "le97_pdf_attachment_id": attachment.id,
                     "le97_pdf_sha256": hashlib.sha256(content).hexdigest(),
@@ -642,12 +651,16 @@ class DonationTaxReceipt(models.Model):
             raise UserError(self.env._("Give the reason for the cancellation."))
         self._le97_check_receipt_admin()
 
-    def _le97_check_receipt_admin(self):
+    @api.model
+    def _le97_check_receipt_admin(self, message=None):
+        """Raise ``message`` (default: about cancelling) unless the user is a
+        receipts administrator; shared by the receipt wizards."""
         if not (
             self.env.su or self.env.user.has_group("le97_base.group_receipt_admin")
         ):
             raise AccessError(
-                self.env._("Only a receipts administrator cancels fiscal receipts.")
+                message
+                or self.env._("Only a receipts administrator cancels fiscal receipts.")
             )
 
     @api.ondelete(at_uninstall=False)
@@ -738,28 +751,18 @@ class DonationTaxReceipt(models.Model):
         }
 
     def _le97_receipt_natures(self):
-        """Labels of the natures of the gifts on the receipt."""
+        """Natures (codes) of the receiptable lines of the gifts on the receipt."""
         self.ensure_one()
-        labels = dict(GIFT_NATURES)
-        natures = (
-            self._le97_receipt_donations()
-            .line_ids.filtered("tax_receipt_ok")
-            .mapped("le97_nature")
-        )
-        return {labels[n] for n in natures if n}
+        lines = self._le97_receipt_donations().line_ids.filtered("tax_receipt_ok")
+        return set(lines.mapped("le97_nature"))
 
     def _le97_receipt_forms(self):
         self.ensure_one()
-        forms = self._le97_receipt_donations().mapped("le97_gift_form")
-        return set(forms)
+        return set(self._le97_receipt_donations().mapped("le97_gift_form"))
 
     def _le97_receipt_means(self):
         self.ensure_one()
         return set(self._le97_receipt_donations().mapped("le97_payment_means"))
-
-    @api.model
-    def _le97_gift_form_labels(self):
-        return GIFT_FORMS
 
     def _le97_form_info(self):
         """Code and Cerfa number of the receipt's form, from system parameters."""

@@ -71,6 +71,7 @@ class IrActionsReport(models.Model):
             res_ids = [res_ids]
         receipts = self.env["donation.tax.receipt"].browse(dict.fromkeys(res_ids))
         receipts.check_access("read")
+        receipts._le97_store_original_pdf()  # the originals deferred by a batch
         documents = [
             stamp_pdf(receipt._le97_get_original_pdf(), receipt._le97_stamp_label())
             for receipt in receipts

@@ -67,13 +67,16 @@ class Le97PivePayment(models.Model):
         )
         return partner or Partner.create({"name": name, "le97_is_donor": True})
 
-    def _prepare_donation_vals(self):
+    def _prepare_donation_vals(self, product=None, anonymous_donor=None):
+        """Values of the donation of one gift. ``product`` and
+        ``anonymous_donor`` may be given, found once per company for a batch."""
         self.ensure_one()
         company = self.company_id.sudo()
-        product = self._le97_gift_product(company)
+        product = product or self._le97_gift_product(company)
+        donor = self.payer_id or anonymous_donor or self._le97_anonymous_donor(company)
         vals = {
             "company_id": company.id,
-            "partner_id": self.payer_id.id or self._le97_anonymous_donor(company).id,
+            "partner_id": donor.id,
             "currency_id": self.currency_id.id,
             "donation_date": self.date,
             "payment_method_line_id": self._le97_gift_payment_method_line().id,
@@ -100,10 +103,24 @@ class Le97PivePayment(models.Model):
         payments = self.sudo().filtered(lambda p: not p.donation_id)
         if not payments:
             return res
+        # product and anonymous donor searched once per company, not per gift
+        products = {c: payments._le97_gift_product(c) for c in payments.company_id}
+        anonymous_donors = {
+            c: payments._le97_anonymous_donor(c)
+            for c in payments.filtered(lambda p: not p.payer_id).company_id
+        }
         donations = (
             self.env["donation.donation"]
             .sudo()
-            .create([payment._prepare_donation_vals() for payment in payments])
+            .create(
+                [
+                    payment._prepare_donation_vals(
+                        product=products[payment.company_id],
+                        anonymous_donor=anonymous_donors.get(payment.company_id),
+                    )
+                    for payment in payments
+                ]
+            )
         )
         donations.validate()
         for payment, donation in zip(payments, donations, strict=True):

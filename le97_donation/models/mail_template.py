@@ -17,14 +17,15 @@ class MailTemplate(models.Model):
             render_fields
         ):
             return render_results
-        receipts = self.env["donation.tax.receipt"].browse(res_ids)
+        receipts = (
+            self.env["donation.tax.receipt"]
+            .browse(res_ids)
+            .filtered(lambda r: r.state == "issued")
+        )
+        # the originals not made yet (yearly batch) are made here, in one go
+        receipts._le97_store_original_pdf()
         for receipt in receipts:
-            if receipt.state != "issued":
-                continue
             attachment = receipt.sudo().le97_pdf_attachment_id
-            if not attachment:
-                receipt._le97_store_original_pdf()
-                attachment = receipt.sudo().le97_pdf_attachment_id
             values = render_results.setdefault(receipt.id, {})
             values["attachment_ids"] = [
                 *(values.get("attachment_ids") or []),

@@ -38,8 +38,10 @@ class DonationTaxReceiptDeclaration(models.TransientModel):
         string="Lines",
         readonly=True,
     )
-    receipt_count = fields.Integer(string="Number of Receipts", readonly=True)
-    amount_total = fields.Monetary(string="Total Amount", readonly=True)
+    receipt_count = fields.Integer(
+        string="Number of Receipts", compute="_compute_totals"
+    )
+    amount_total = fields.Monetary(string="Total Amount", compute="_compute_totals")
     closing_date = fields.Date(readonly=True)
     deadline = fields.Date(
         readonly=True,
@@ -49,6 +51,15 @@ class DonationTaxReceiptDeclaration(models.TransientModel):
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Computed")], default="draft", readonly=True
     )
+
+    @api.depends("line_ids.receipt_count", "line_ids.amount")
+    def _compute_totals(self):
+        for declaration in self:
+            lines = declaration.line_ids
+            declaration.receipt_count = sum(lines.mapped("receipt_count"))
+            declaration.amount_total = declaration.currency_id.round(
+                sum(lines.mapped("amount"))
+            )
 
     @api.model
     def _get_closing_date(self, company, year):
@@ -121,8 +132,6 @@ class DonationTaxReceiptDeclaration(models.TransientModel):
                 "state": "done",
                 "closing_date": closing,
                 "deadline": self._get_deadline(closing),
-                "receipt_count": sum(f[0] for f in figures.values()),
-                "amount_total": currency.round(sum(f[1] for f in figures.values())),
                 "line_ids": [Command.clear()]
                 + [
                     Command.create(

@@ -5,7 +5,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 TEMPLATE_XMLID = "le97_donation.mail_template_receipt_bulk"
 
@@ -50,7 +50,7 @@ class DonationTaxReceiptSend(models.TransientModel):
         readonly=True,
         help="These donors have no e-mail address: print their receipts instead.",
     )
-    not_sent_count = fields.Integer(string="Not Sent", readonly=True)
+    not_sent_count = fields.Integer(string="Not Sent", compute="_compute_counts")
 
     @api.model
     def _default_receipt_ids(self):
@@ -59,11 +59,12 @@ class DonationTaxReceiptSend(models.TransientModel):
             return [Command.set(ctx["active_ids"])]
         return False
 
-    @api.depends("receipt_ids")
+    @api.depends("receipt_ids", "not_sent_partner_ids")
     def _compute_counts(self):
         for wizard in self:
             wizard.receipt_count = len(wizard.receipt_ids)
             wizard.donor_count = len(wizard.receipt_ids.partner_id)
+            wizard.not_sent_count = len(wizard.not_sent_partner_ids)
 
     @api.model
     def _action_open(self, receipts):
@@ -77,12 +78,9 @@ class DonationTaxReceiptSend(models.TransientModel):
         }
 
     def _check_receipt_admin(self):
-        if not (
-            self.env.su or self.env.user.has_group("le97_base.group_receipt_admin")
-        ):
-            raise AccessError(
-                self.env._("Only a receipts administrator sends receipts in bulk.")
-            )
+        self.env["donation.tax.receipt"]._le97_check_receipt_admin(
+            self.env._("Only a receipts administrator sends receipts in bulk.")
+        )
 
     def _prepare_mail_vals(self, receipt, receipts, rendered):
         """Values of the e-mail of one donor: ``receipt`` is the one the mail
@@ -155,7 +153,6 @@ class DonationTaxReceiptSend(models.TransientModel):
                 "queued_mail_ids": [Command.set(mails.ids)],
                 "queued_count": len(mails),
                 "not_sent_partner_ids": [Command.set(without_email.ids)],
-                "not_sent_count": len(without_email),
             }
         )
         if without_email:

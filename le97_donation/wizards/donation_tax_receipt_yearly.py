@@ -6,7 +6,7 @@ import logging
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 _logger = logging.getLogger(__name__)
 
@@ -47,18 +47,24 @@ class DonationTaxReceiptYearly(models.TransientModel):
         help="Donors who already have an issued yearly receipt for this year: "
         "their new gifts were left without receipt.",
     )
-    receipt_count = fields.Integer(string="Receipts Issued", readonly=True)
-    skipped_count = fields.Integer(string="Number of Donors Skipped", readonly=True)
-    amount_total = fields.Float(string="Total Amount", readonly=True)
+    receipt_count = fields.Integer(string="Receipts Issued", compute="_compute_totals")
+    skipped_count = fields.Integer(
+        string="Number of Donors Skipped", compute="_compute_totals"
+    )
+    amount_total = fields.Float(string="Total Amount", compute="_compute_totals")
+
+    @api.depends("receipt_ids.amount", "skipped_partner_ids")
+    def _compute_totals(self):
+        for wizard in self:
+            wizard.receipt_count = len(wizard.receipt_ids)
+            wizard.skipped_count = len(wizard.skipped_partner_ids)
+            wizard.amount_total = sum(wizard.receipt_ids.mapped("amount"))
 
     # ------------------------------------------------------------------
     def _check_receipt_admin(self):
-        if not (
-            self.env.su or self.env.user.has_group("le97_base.group_receipt_admin")
-        ):
-            raise AccessError(
-                self.env._("Only a receipts administrator issues the yearly receipts.")
-            )
+        self.env["donation.tax.receipt"]._le97_check_receipt_admin(
+            self.env._("Only a receipts administrator issues the yearly receipts.")
+        )
 
     def _get_period(self):
         self.ensure_one()
@@ -207,9 +213,6 @@ class DonationTaxReceiptYearly(models.TransientModel):
                 "state": "done",
                 "receipt_ids": [Command.set(receipts.ids)],
                 "skipped_partner_ids": [Command.set(skipped.ids)],
-                "receipt_count": len(receipts),
-                "skipped_count": len(skipped),
-                "amount_total": sum(receipts.mapped("amount")),
             }
         )
         return {

@@ -1,7 +1,6 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
-from odoo.exceptions import AccessError
 
 
 class TaxReceiptAnnualCreate(models.TransientModel):
@@ -12,10 +11,7 @@ class TaxReceiptAnnualCreate(models.TransientModel):
     _inherit = "tax.receipt.annual.create"
 
     def generate_annual_receipts(self):
-        if not (
-            self.env.su or self.env.user.has_group("le97_base.group_receipt_admin")
-        ):
-            raise AccessError(
-                self.env._("Only a receipts administrator issues the yearly receipts.")
-            )
+        self.env["donation.tax.receipt"]._le97_check_receipt_admin(
+            self.env._("Only a receipts administrator issues the yearly receipts.")
+        )
         return super().generate_annual_receipts()
