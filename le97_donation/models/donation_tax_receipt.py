@@ -425,9 +425,24 @@ class DonationTaxReceipt(models.Model):
     def _le97_counterpart_limits(self):
         """(max rate, max yearly amount) of counterparts, from system parameters."""
         params = self.env["ir.config_parameter"].sudo()
-        rate = float(params.get_param("le97_donation.counterpart_max_rate", "0.25"))
-        amount = float(params.get_param("le97_donation.counterpart_max_amount", "73"))
-        return rate, amount
+        limits = []
+        for key, default in (
+            ("le97_donation.counterpart_max_rate", "0.25"),
+            ("le97_donation.counterpart_max_amount", "73"),
+        ):
+            value = params.get_param(key, default)
+            try:
+                limits.append(float(value))
+            except ValueError as error:
+                raise UserError(
+                    self.env._(
+                        "The system parameter %(key)s must be a number, not "
+                        "%(value)s.",
+                        key=key,
+                        value=repr(value),
+                    )
+                ) from error
+        return tuple(limits)
 
     @api.model
     def _le97_check_yearly_counterparts(self, donations, max_amount):

@@ -71,6 +71,16 @@ class TestReceiptChecks(Le97DonationCommon):
             self._draft(amount=100.0, le97_counterpart_value=20.0), "10.0 %"
         )
 
+    def test_counterpart_limit_not_a_number(self):
+        self.env["ir.config_parameter"].set_param(
+            "le97_donation.counterpart_max_amount", "73 €"
+        )
+        self._assert_refused(
+            self._draft(amount=100.0, le97_counterpart_value=5.0),
+            "le97_donation.counterpart_max_amount",
+            "73 €",
+        )
+
     def test_company_donor_without_siren_or_legal_form(self):
         self.company_donor.write({"company_registry": False})
         self._assert_refused(
