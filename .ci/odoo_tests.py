@@ -103,8 +103,6 @@ class Runner:
                 if match["level"] in BAD_LEVELS and not any(
                     t.search(match["message"]) for t in TOLERATED
                 ):
-                    if RESULT.search(match["message"]) and match["level"] == "ERROR":
-                        pass  # counted below through the result line
                     bad.append(line)
                 if match["logger"] == "odoo.tests.result":
                     result = RESULT.search(match["message"])
@@ -199,7 +197,7 @@ class Runner:
         if demo:
             cmd.append("--demo")
         self.databases.append(db)
-        rc, duration = self.run_logged(cmd, logfile)
+        rc, _duration = self.run_logged(cmd, logfile)
         if rc:
             self.problems.append(f"creating {db} failed (exit {rc}), see {logfile}")
         return rc

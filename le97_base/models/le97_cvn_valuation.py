@@ -5,9 +5,9 @@ from datetime import date
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-# kind -> (xml id of the use account (86), xml id of the resource account (87))
+# kind -> (xml id of the use account (86), xml id of the resource account (87));
+# volunteer time is booked on the accounts set on the company.
 CVN_KINDS = {
-    "volunteer": ("le97_pca_864", "le97_pca_875"),
     "goods": ("le97_pca_860", "le97_pca_870"),
     "premises": ("le97_pca_861", "le97_pca_871"),
     "services": ("le97_pca_862", "le97_pca_871"),

@@ -217,16 +217,15 @@ class ResCompany(models.Model):
         # Receipts administrators are granted write access on companies only to
         # keep the fund's identity up to date: anything else stays for the
         # administrators of companies.
-        if (
-            not self.env.su
-            and not self.env.user.has_group("base.group_erp_manager")
-            and set(vals) - self._fund_identity_fields()
-        ):
+        if self.env.su or self.env.user.has_group("base.group_erp_manager"):
+            return super().write(vals)
+        forbidden = set(vals) - self._fund_identity_fields()
+        if forbidden:
             raise AccessError(
                 self.env._(
                     "You may only change the fund's identity and receipt settings "
                     "of the company, not: %(fields)s.",
-                    fields=", ".join(sorted(set(vals) - self._fund_identity_fields())),
+                    fields=", ".join(sorted(forbidden)),
                 )
             )
         return super().write(vals)

@@ -49,7 +49,6 @@ class AccountChartTemplate(models.AbstractModel):
             "name": self.env._("Non-profits (ANC 2018-06)"),
             "parent": "fr",
             "country": "fr",
-            "code_digits": 6,
             "sequence": 2,
         }
 
@@ -106,7 +105,7 @@ class AccountChartTemplate(models.AbstractModel):
             # Upgrade in place: Odoo then takes its "reload" path, which only
             # adds what is missing (accounts matched by code, journals by code)
             # and never deletes nor changes existing entries.
-            company.sudo().chart_template = NPO_TEMPLATE
+            company.chart_template = NPO_TEMPLATE
         return super()._load(template_code, company, install_demo, force_create)
 
     def _post_load_data(self, template_code, company, template_data):
@@ -126,7 +125,7 @@ class AccountChartTemplate(models.AbstractModel):
         if journal and not company.le97_cvn_journal_id:
             vals["le97_cvn_journal_id"] = journal.id
         if vals:
-            company.sudo().write(vals)
+            company.write(vals)
         # Upgrade from fr: existing accounts keep their data, rename those
         # whose meaning differs in the non-profit chart while they still
         # carry the commercial name.

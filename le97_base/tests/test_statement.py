@@ -83,6 +83,18 @@ class TestStatements(Le97BooksCommon):
             balance["assets_total"]["amount"], balance["liabilities_total"]["amount"]
         )
 
+    def test_balance_sheet_keeps_every_class_1_account(self):
+        # investment grants (13) and regulated provisions (14) are equity too
+        self.post_entry("2025-06-01", self.bank_account, self.account("131"), 500.0)
+        self.post_entry("2025-06-02", self.bank_account, self.account("145"), 70.0)
+        balance = {
+            line["key"]: line["amount"]
+            for line in self._wizard()._get_report_data()["balance"]
+        }
+        self.assertAlmostEqual(balance["10"], 570.0)
+        self.assertAlmostEqual(balance["5"], 900.0)
+        self.assertAlmostEqual(balance["assets_total"], balance["liabilities_total"])
+
     def test_cvn_off_books_statement(self):
         valuation = self.env["le97.cvn.valuation"].search(
             [("company_id", "=", self.company.id), ("year", "=", 2025)]

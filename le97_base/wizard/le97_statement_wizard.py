@@ -99,12 +99,7 @@ class Le97StatementWizard(models.TransientModel):
     def _get_balance_layout(self):
         return [
             ("assets", self.env._("Assets"), None, None),
-            (
-                "20",
-                self.env._("Fixed assets (net)"),
-                ("20", "21", "22", "23", "26", "27", "28", "29"),
-                -1,
-            ),
+            ("20", self.env._("Fixed assets (net)"), ("2",), -1),
             ("3", self.env._("Stocks"), ("3",), -1),
             ("4a", self.env._("Receivables"), ("4+",), -1),
             ("5", self.env._("Cash and bank"), ("5",), -1),
@@ -112,7 +107,9 @@ class Le97StatementWizard(models.TransientModel):
             ("liabilities", self.env._("Equity and liabilities"), None, None),
             ("1023", self.env._("Non-consumable endowments"), ("1023",), 1),
             ("108", self.env._("Consumable endowments"), ("108",), 1),
-            ("10", self.env._("Other equity"), ("10",), 1),
+            # "1": the rest of class 1 (10, 13 investment grants, 14 regulated
+            # provisions, 18), so that no balance is left out of the sheet
+            ("10", self.env._("Other equity"), ("1",), 1),
             ("11", self.env._("Retained earnings"), ("11", "12"), 1),
             ("result_bs", self.env._("Result not yet allocated"), ("6", "7"), 1),
             ("19", self.env._("Deferred and dedicated funds"), ("19",), 1),
@@ -162,19 +159,12 @@ class Le97StatementWizard(models.TransientModel):
 
     def _compute_layout(self, layout, balances, extra=None):
         """Amount of each line of ``layout`` (dict key -> amount)."""
-        amounts = dict.fromkeys(
-            (
-                key
-                for key, _label, prefixes, _sign in layout
-                if isinstance(prefixes, tuple)
-            ),
-            0.0,
-        )
         line_prefixes = [
             (key, prefixes, sign)
             for key, _label, prefixes, sign in layout
             if isinstance(prefixes, tuple)
         ]
+        amounts = dict.fromkeys((key for key, _prefixes, _sign in line_prefixes), 0.0)
         for account, balance in balances.items():
             scored = [
                 (self._match(account, prefixes), key, sign)
