@@ -95,6 +95,23 @@ class TestStatements(Le97BooksCommon):
         self.assertAlmostEqual(balance["5"], 900.0)
         self.assertAlmostEqual(balance["assets_total"], balance["liabilities_total"])
 
+    def test_balance_sheet_keeps_unaffected_earnings(self):
+        # an opening balance put on Odoo's unaffected earnings account (999999)
+        unaffected = self.env["account.account"].search(
+            [
+                *self.env["account.account"]._check_company_domain(self.company),
+                ("account_type", "=", "equity_unaffected"),
+            ],
+            limit=1,
+        )
+        self.assertEqual(unaffected.code, "999999")
+        self.post_entry("2025-06-03", self.bank_account, unaffected, 40.0)
+        balance = {
+            line["key"]: line["amount"]
+            for line in self._wizard()._get_report_data()["balance"]
+        }
+        self.assertAlmostEqual(balance["assets_total"], balance["liabilities_total"])
+
     def test_cvn_off_books_statement(self):
         valuation = self.env["le97.cvn.valuation"].search(
             [("company_id", "=", self.company.id), ("year", "=", 2025)]

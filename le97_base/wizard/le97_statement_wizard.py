@@ -111,7 +111,8 @@ class Le97StatementWizard(models.TransientModel):
             # provisions, 18), so that no balance is left out of the sheet
             ("10", self.env._("Other equity"), ("1",), 1),
             ("11", self.env._("Retained earnings"), ("11", "12"), 1),
-            ("result_bs", self.env._("Result not yet allocated"), ("6", "7"), 1),
+            # 9: Odoo's unaffected earnings account (999999) holds results too
+            ("result_bs", self.env._("Result not yet allocated"), ("6", "7", "9"), 1),
             ("19", self.env._("Deferred and dedicated funds"), ("19",), 1),
             ("15", self.env._("Provisions"), ("15",), 1),
             ("16", self.env._("Borrowings"), ("16", "17"), 1),
