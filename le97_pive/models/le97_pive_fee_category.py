@@ -40,8 +40,13 @@ class Le97PiveFeeCategory(models.Model):
                     )
                 )
 
+    @api.model
+    def _le97_fee(self, amount, rate, fixed, currency):
+        """Fee of ``rate`` % plus ``fixed`` on ``amount``, never more than it."""
+        fee = amount * rate / 100.0 + fixed
+        return currency.round(min(fee, amount))
+
     def _compute_fee(self, amount):
-        """Fee on ``amount`` (never more than the amount)."""
+        """Fee of this category on ``amount`` (never more than the amount)."""
         self.ensure_one()
-        fee = amount * self.fee_rate / 100.0 + self.fee_fixed
-        return self.currency_id.round(min(fee, amount))
+        return self._le97_fee(amount, self.fee_rate, self.fee_fixed, self.currency_id)

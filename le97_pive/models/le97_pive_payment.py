@@ -156,11 +156,8 @@ class Le97PivePayment(models.Model):
     @api.depends("company_id", "medium")
     def _compute_journal_id(self):
         for payment in self:
-            company = payment.company_id.sudo()
-            payment.journal_id = (
-                company.mlcc_paper_journal_id
-                if payment.medium == "paper"
-                else company.mlcc_digital_journal_id
+            payment.journal_id = payment.company_id.sudo()._le97_pive_journal(
+                payment.medium
             )
 
     @api.depends("date", "amount", "currency_id", "purpose_id")
@@ -398,21 +395,34 @@ class Le97PivePayment(models.Model):
                         payment=payment.display_name,
                     )
                 )
-        for payment in self.sudo():
-            reversal = False
-            if payment.move_id:
-                reversal = payment.move_id._reverse_moves(
-                    [
-                        {
-                            "date": fields.Date.context_today(payment),
-                            "ref": self.env._(
-                                "Reversal of: %(ref)s", ref=payment.move_id.ref
-                            ),
-                        }
-                    ],
-                )
-                reversal._post(soft=False)
-            payment.write({"state": "reversed", "reversal_move_id": reversal})
+        payments = self.sudo()
+        with_move = payments.filtered("move_id")
+        reversal_by_move = {}
+        if with_move:
+            # one reversal entry per move, all created and posted at once
+            today = fields.Date.context_today(self)
+            reversals = with_move.move_id._reverse_moves(
+                [
+                    {
+                        "date": today,
+                        "ref": self.env._(
+                            "Reversal of: %(ref)s", ref=payment.move_id.ref
+                        ),
+                    }
+                    for payment in with_move
+                ]
+            )
+            reversals._post(soft=False)
+            reversal_by_move = {
+                reversal.reversed_entry_id: reversal for reversal in reversals
+            }
+        for payment in payments:
+            payment.write(
+                {
+                    "state": "reversed",
+                    "reversal_move_id": reversal_by_move.get(payment.move_id, False),
+                }
+            )
             payment.message_post(
                 body=self.env._(
                     "Payment reversed by %(user)s.", user=self.env.user.name

@@ -1,5 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
@@ -123,22 +125,28 @@ class Le97PiveReconversion(models.Model):
     @api.depends("amount", "fee_amount", "company_id")
     def _compute_net_amount(self):
         for rec in self:
-            company = rec.company_id.sudo()
-            gross = rec.amount * (company.mlcc_parity or 1.0)
-            rec.net_amount = gross - rec.fee_amount
+            rec.net_amount = rec._le97_gross() - rec.fee_amount
+
+    def _le97_gross(self):
+        """The amount in company currency, at the parity (not rounded)."""
+        self.ensure_one()
+        return self.amount * (self.company_id.sudo().mlcc_parity or 1.0)
 
     def _le97_compute_fee(self):
         self.ensure_one()
         company = self.company_id.sudo()
-        gross = self.amount * (company.mlcc_parity or 1.0)
+        gross = self._le97_gross()
         if gross <= 0:
             return 0.0
         if self.kind == "merchant":
             category = self.merchant_id.sudo().le97_merchant_fee_category_id
             return category._compute_fee(gross) if category else 0.0
-        fee = gross * company.mlcc_reconversion_fee_rate / 100.0
-        fee += company.mlcc_reconversion_fee_fixed
-        return company.currency_id.round(min(fee, gross))
+        return self.env["le97.pive.fee.category"]._le97_fee(
+            gross,
+            company.mlcc_reconversion_fee_rate,
+            company.mlcc_reconversion_fee_fixed,
+            company.currency_id,
+        )
 
     @api.constrains("amount", "fee_amount", "medium")
     def _check_amounts(self):
@@ -186,13 +194,11 @@ class Le97PiveReconversion(models.Model):
             for vals in vals_list:
                 vals["user_id"] = self.env.uid
                 vals["kind"] = "merchant"
-        records = super().create(vals_list)
-        for rec in records.filtered(lambda r: r.name == "/"):
-            rec.name = (
-                self.env["ir.sequence"].sudo().next_by_code("le97.pive.reconversion")
-                or "/"
-            )
-        return records
+        Sequence = self.env["ir.sequence"].sudo()
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = Sequence.next_by_code("le97.pive.reconversion") or "/"
+        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
@@ -232,11 +238,7 @@ class Le97PiveReconversion(models.Model):
         """Own reconversion: bank (net) and fees (fee) against the gross Pives."""
         self.ensure_one()
         company = self.company_id.sudo()
-        journal = (
-            company.mlcc_paper_journal_id
-            if self.medium == "paper"
-            else company.mlcc_digital_journal_id
-        )
+        journal = company._le97_pive_journal(self.medium)
         cash_account = journal.default_account_id
         gross = company.currency_id.round(self.amount * company.mlcc_parity)
         label = self.env._("Reconversion %(name)s", name=self.name)
@@ -296,34 +298,51 @@ class Le97PiveReconversion(models.Model):
                 )
 
     def action_post(self):
-        """Post the company's own reconversion, within its holdings."""
+        """Post the company's own reconversions, within its holdings.
+
+        Everything is checked before anything is written; the entries are then
+        created and posted at once.
+        """
         self._le97_check_state(("draft",), self.env._("Posting"))
-        for rec in self:
-            if rec.kind != "own":
-                raise UserError(
-                    self.env._(
-                        "A merchant's reconversion is not in the company's books: "
-                        "send the request instead."
-                    )
+        if self.filtered(lambda r: r.kind != "own"):
+            raise UserError(
+                self.env._(
+                    "A merchant's reconversion is not in the company's books: "
+                    "send the request instead."
                 )
+            )
+        # holdings read once per company and medium, less what the batch takes
+        holdings = {}
+        taken = defaultdict(float)
+        for rec in self:
             company = rec.company_id.sudo()
-            holdings = self._le97_holdings(company, rec.medium)
+            key = (company, rec.medium)
+            if key not in holdings:
+                holdings[key] = self._le97_holdings(company, rec.medium)
+            left = holdings[key] - taken[key]
             gross = rec.amount * company.mlcc_parity
-            if float_compare(gross, holdings, precision_digits=2) > 0:
+            if float_compare(gross, left, precision_digits=2) > 0:
                 raise UserError(
                     self.env._(
                         "The reconversion of %(amount)s is above the holdings of "
                         "%(holdings)s in %(medium)s: nothing was posted.",
                         amount=rec.amount,
-                        holdings=holdings,
+                        holdings=left,
                         medium=dict(MEDIUMS)[rec.medium],
                     )
                 )
-            move = (
-                self.env["account.move"].sudo().create(rec.sudo()._prepare_move_vals())
-            )
-            move._post(soft=False)
-            rec.sudo().write({"move_id": move.id, "state": "posted"})
+            taken[key] += company.currency_id.round(gross)
+        if not self:
+            return True
+        recs = self.sudo()
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .create([rec._prepare_move_vals() for rec in recs])
+        )
+        moves._post(soft=False)
+        for rec, move in zip(recs, moves, strict=True):
+            rec.write({"move_id": move.id, "state": "posted"})
         return True
 
     def action_request(self):

@@ -3,8 +3,6 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
-ACCOUNT_DOMAIN = "[('account_type', '=', '%s')]"
-
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -209,30 +207,42 @@ class ResCompany(models.Model):
             ("mlcc_cheque_account_id", "5112", "asset_current", "Chèques à encaisser"),
         ]
 
-    def _le97_find_account(self, code):
-        """The account of this company's chart with ``code`` or its padded code."""
+    def _le97_find_accounts(self, codes):
+        """Accounts of this company's chart for ``codes``, in one query.
+
+        Returns ``{code: account}`` for the codes found, each code matched
+        exactly first, then padded to the chart's six digits.
+        """
         self.ensure_one()
         Account = self.env["account.account"].with_company(self)
-        digits = max(len(code), 6)
-        codes = [code, code.ljust(digits, "0")]
+        candidates = {
+            code: [code, code.ljust(max(len(code), 6), "0")] for code in codes
+        }
         accounts = Account.search(
-            [*Account._check_company_domain(self), ("code", "in", codes)]
+            [
+                *Account._check_company_domain(self),
+                ("code", "in", [c for cands in candidates.values() for c in cands]),
+            ]
         )
-        for candidate in codes:
-            account = accounts.filtered(lambda a, c=candidate: a.code == c)
+        by_code = {}
+        for account in accounts:
+            by_code.setdefault(account.code, account)
+        found = {}
+        for code, cands in candidates.items():
+            account = next((by_code[c] for c in cands if c in by_code), None)
             if account:
-                return account[:1]
-        return Account
+                found[code] = account
+        return found
 
     def _le97_pive_setup_accounts(self):
         self.ensure_one()
         vals = {}
         Account = self.env["account.account"].with_company(self)
         to_create = []
-        for field, code, account_type, name in self._le97_pive_account_specs():
-            if self[field]:
-                continue
-            account = self._le97_find_account(code)
+        specs = [spec for spec in self._le97_pive_account_specs() if not self[spec[0]]]
+        found = self._le97_find_accounts([code for _field, code, *_rest in specs])
+        for field, code, account_type, name in specs:
+            account = found.get(code)
             if not account and field == "mlcc_bank_account_id":
                 bank = self.env["account.journal"].search(
                     [
@@ -331,16 +341,23 @@ class ResCompany(models.Model):
         Journal = self.env["account.journal"]
         vals_list = []
         fields_to_set = []
-        for field, vals in self._le97_pive_journal_specs():
-            if self[field]:
-                continue
-            existing = Journal.search(
-                [
-                    *Journal._check_company_domain(self),
-                    ("code", "=", vals["code"]),
-                ],
-                limit=1,
-            )
+        specs = [
+            (field, vals)
+            for field, vals in self._le97_pive_journal_specs()
+            if not self[field]
+        ]
+        if not specs:
+            return
+        by_code = {}
+        for journal in Journal.search(
+            [
+                *Journal._check_company_domain(self),
+                ("code", "in", [vals["code"] for _field, vals in specs]),
+            ]
+        ):
+            by_code.setdefault(journal.code, journal)
+        for field, vals in specs:
+            existing = by_code.get(vals["code"])
             if existing:
                 self[field] = existing
                 continue
@@ -365,6 +382,13 @@ class ResCompany(models.Model):
                 ).filtered(lambda line: not line.payment_account_id).write(
                     {"payment_account_id": journal.default_account_id.id}
                 )
+
+    def _le97_pive_journal(self, medium):
+        """Journal of the local currency ``medium`` (``paper`` or ``digital``)."""
+        self.ensure_one()
+        if medium == "paper":
+            return self.mlcc_paper_journal_id
+        return self.mlcc_digital_journal_id
 
     def _le97_pive_setup_partner(self):
         self.ensure_one()

@@ -44,14 +44,17 @@ class ResCurrencyRate(models.Model):
         ):
             return super().write(vals)
         res = super(ResCurrencyRate, self - fixed).write(vals) if self - fixed else True
-        for rate in fixed:
-            currency = self.env["res.currency"].browse(
-                vals.get("currency_id", rate.currency_id.id)
+        # one write per currency and company: they decide the forced rate
+        groups = fixed.grouped(
+            lambda r: (
+                vals.get("currency_id", r.currency_id.id),
+                vals.get("company_id", r.company_id.id),
             )
-            company = self.env["res.company"].browse(
-                vals.get("company_id", rate.company_id.id)
-            )
-            super(ResCurrencyRate, rate).write(
+        )
+        for (currency_id, company_id), rates in groups.items():
+            currency = self.env["res.currency"].browse(currency_id)
+            company = self.env["res.company"].browse(company_id)
+            super(ResCurrencyRate, rates).write(
                 self._le97_force_vals(vals, currency.sudo(), company)
             )
         return res

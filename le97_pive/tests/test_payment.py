@@ -147,6 +147,17 @@ class TestPivePayment(PiveCommon):
             ],
         )
 
+    def test_reverse_several_at_once(self):
+        payments = self._le97_payment(10) | self._le97_payment(20, medium="digital")
+        payments.action_post()
+        payments.action_reverse()
+        self.assertEqual(set(payments.mapped("state")), {"reversed"})
+        for payment in payments:
+            reversal = payment.reversal_move_id
+            self.assertEqual(reversal.state, "posted")
+            self.assertEqual(reversal.reversed_entry_id, payment.move_id)
+            self.assertEqual(reversal.amount_total, payment.move_id.amount_total)
+
     def test_payer_on_entry(self):
         payer = self.env["res.partner"].create({"name": "Camille Donatrice"})
         payment = self._le97_payment(15, purpose="purpose_gift", payer_id=payer.id)

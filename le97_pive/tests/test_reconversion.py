@@ -57,6 +57,26 @@ class TestPiveReconversion(PiveCommon):
         self.assertEqual(rec.state, "draft")
         self.assertEqual(self._move_count(), before)
 
+    def test_batch_posting_within_holdings(self):
+        """Several reconversions posted at once share the same holdings."""
+        holdings = self.Reconversion._le97_holdings(self.company, "paper")
+        half = int(holdings // 2) + 1
+        recs = self.Reconversion.create(
+            [{"kind": "own", "amount": half, "medium": "paper"} for _i in range(2)]
+        )
+        before = self._move_count()
+        with self.assertRaises(UserError) as cm:
+            recs.action_post()
+        self.assertIn("above the holdings", str(cm.exception))
+        self.assertEqual(set(recs.mapped("state")), {"draft"})
+        self.assertEqual(self._move_count(), before)
+        recs.write({"amount": 10})
+        recs.action_post()
+        self.assertEqual(set(recs.mapped("state")), {"posted"})
+        self.assertEqual(len(recs.move_id), 2)
+        self.assertEqual(set(recs.move_id.mapped("state")), {"posted"})
+        self.assertEqual(self._move_count(), before + 2)
+
     def test_digital_above_holdings_refused(self):
         holdings = self.Reconversion._le97_holdings(self.company, "digital")
         rec = self.Reconversion.create(
