@@ -120,19 +120,8 @@ class Le97PivePayment(models.Model):
     wallet_transaction_ref = fields.Char(
         string="Wallet Transaction",
         compute="_compute_wallet_transaction_ref",
-        store=True,
-        copy=False,
-        index="btree_not_null",
         help="Transaction id of the digital wallet export matched to this payment.",
     )
-
-    _sql_constraints = [
-        (
-            "wallet_transaction_unique",
-            "unique(company_id, wallet_transaction_ref)",
-            "A wallet transaction is matched to one payment only.",
-        ),
-    ]
 
     @api.model
     def _default_merchant_id(self):

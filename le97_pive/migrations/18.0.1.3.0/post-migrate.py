@@ -8,12 +8,17 @@ Both become ``le97.pive.wallet.transaction`` records, so that importing the same
 file again still creates nothing. Two set-based statements.
 """
 
+from odoo.tools.sql import column_exists
+
 
 def migrate(cr, version):
     if not version:
         return
-    cr.execute(
-        """
+    # the column of the reference stored on payments until 18.0.1.2.0 (now
+    # computed from the transactions) is left in place by Odoo
+    if column_exists(cr, "le97_pive_payment", "wallet_transaction_ref"):
+        cr.execute(
+            """
         INSERT INTO le97_pive_wallet_transaction (
             company_id, journal_id, currency_id, transaction_ref, date, amount,
             payment_id, state, create_uid, create_date, write_uid, write_date)
@@ -24,7 +29,7 @@ def migrate(cr, version):
            AND p.journal_id IS NOT NULL
         ON CONFLICT DO NOTHING
         """
-    )
+        )
     cr.execute(
         """
         INSERT INTO le97_pive_wallet_transaction (
