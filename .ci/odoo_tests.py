@@ -8,13 +8,21 @@ one warning Debian's unpatched wkhtmltopdf gives for each PDF.
 
 Runs (``--scope full``, the default):
 
-* ``template``: base, ``l10n_fr_account`` and the OCA ``donation`` addons, no demo;
-* ``le97_base`` alone and ``le97_pive`` alone, each with its own tests;
-* the three addons together, with every test;
-* the three addons together on a database with demo data (install only, in one
-  step with the French chart: checked ready for donations).
+* ``template``: base, ``l10n_fr_account`` and the OCA ``donation`` addons, no demo,
+  French loaded;
+* each addon that can stand alone (``le97_base``, ``le97_pive``,
+  ``le97_pive_exchange``, ``le97_donation``) installed alone, with its own tests
+  and those of the Le 97 addons it depends on; ``le97_donation`` alone must not
+  bring the local currency in;
+* every addon together, with every test (the bridge ``le97_donation_pive``
+  installed automatically);
+* every addon together on a database WITH demo data (two companies, demo
+  rates), installed in one step with the French chart, with every test, then
+  checked ready for donations;
+* every addon together on a French company whose database has English only
+  (French not loaded), installed in one step, with every test.
 
-``--scope all`` keeps only the run of the three addons together (quicker while
+``--scope all`` keeps only the run of every addon together (quicker while
 developing). The last line printed is ``N passed, N failed``.
 """
 
@@ -29,7 +37,22 @@ import uuid
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-ADDONS = ["le97_base", "le97_pive", "le97_donation"]
+ADDONS = [
+    "le97_base",
+    "le97_pive",
+    "le97_pive_exchange",
+    "le97_donation",
+    "le97_donation_pive",
+]
+# addon installed alone -> the Le 97 addons whose tests run with it
+ALONE = {
+    "le97_base": ["le97_base"],
+    "le97_pive": ["le97_base", "le97_pive"],
+    "le97_pive_exchange": ["le97_base", "le97_pive", "le97_pive_exchange"],
+    "le97_donation": ["le97_base", "le97_donation"],
+}
+# bridges: installed automatically once all their dependencies are
+BRIDGES = {"le97_donation_pive": ["le97_donation", "le97_pive"]}
 OCA_DEPENDENCIES = ["l10n_fr_account", "donation"]
 LOG_LINE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) "
@@ -185,7 +208,60 @@ class Runner:
                 f"{db}: one-step install not ready for donations ({out})"
             )
 
-    def create_db(self, db, demo, logfile):
+    def installed_addons(self, db):
+        out = subprocess.run(
+            [
+                "psql",
+                "-qtAX",
+                "-d",
+                db,
+                "-c",
+                "SELECT name FROM ir_module_module WHERE state = 'installed' "
+                "AND name LIKE 'le97%'",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.split()
+        return set(out)
+
+    def check_installed(self, name, db, expected):
+        """Exactly the expected Le 97 addons are installed (bridges included
+        when, and only when, their dependencies are)."""
+        expected = set(expected)
+        for bridge, needs in BRIDGES.items():
+            if set(needs) <= expected:
+                expected.add(bridge)
+        installed = self.installed_addons(db)
+        print(f"   {name}: Le 97 addons installed = {sorted(installed)}")
+        if installed == expected:
+            self.passed += 1
+        else:
+            self.failed += 1
+            self.problems.append(
+                f"{name}: installed {sorted(installed)}, expected {sorted(expected)}"
+            )
+
+    def check_languages(self, db, expected):
+        out = subprocess.run(
+            [
+                "psql",
+                "-qtAX",
+                "-d",
+                db,
+                "-c",
+                "SELECT string_agg(code, ',' ORDER BY code) FROM res_lang "
+                "WHERE active",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        print(f"   languages of {db}: {out}")
+        if out != expected:
+            self.problems.append(f"{db}: languages {out}, expected {expected}")
+
+    def create_db(self, db, demo, logfile, lang="fr_FR"):
         cmd = [
             self.python,
             str(REPO / ".ci" / "odoo_db.py"),
@@ -196,6 +272,7 @@ class Runner:
         ]
         if demo:
             cmd.append("--demo")
+        cmd.append(f"--lang={lang}")
         self.databases.append(db)
         rc, _duration = self.run_logged(cmd, logfile)
         if rc:
@@ -235,13 +312,13 @@ class Runner:
         self.step("template", template, ["-i", ",".join(OCA_DEPENDENCIES)])
         self.check_french_chart(template)
         tags = self.args.test_tags
+        every = ",".join("/" + a for a in ADDONS)
         if scope == "full":
             # each addon alone, with its tests and those of the Le 97 addons it
             # depends on (which it must not break)
-            for index, addon in enumerate(("le97_base", "le97_pive")):
+            for addon, own in ALONE.items():
                 db = f"{self.prefix}_{addon}"
                 self.copy_db(template, db)
-                own = ",".join("/" + a for a in ADDONS[: index + 1])
                 self.step(
                     f"{addon}_alone",
                     db,
@@ -249,24 +326,45 @@ class Runner:
                         "-i",
                         addon,
                         "--test-enable",
-                        f"--test-tags={tags or own}",
+                        f"--test-tags={tags or ','.join('/' + a for a in own)}",
                     ],
                     expect_tests=True,
                 )
+                self.check_installed(f"{addon}_alone", db, own)
         db = f"{self.prefix}_all"
         self.copy_db(template, db)
-        extra = ["-i", ",".join(ADDONS), "--test-enable"]
-        extra.append(f"--test-tags={tags or ','.join('/' + a for a in ADDONS)}")
+        main_addons = [a for a in ADDONS if a not in BRIDGES]
+        extra = ["-i", ",".join(main_addons), "--test-enable"]
+        extra.append(f"--test-tags={tags or every}")
         self.step("all_addons", db, extra, expect_tests=True)
+        self.check_installed("all_addons", db, main_addons)
         if scope == "full":
-            demo = f"{self.prefix}_demo"
-            log = self.logdir / "create_demo.log"
-            log.unlink(missing_ok=True)
-            if not self.create_db(demo, True, log):
-                self.check_log("create_demo", log)
-                self.step("demo", demo, ["-i", ",".join(OCA_DEPENDENCIES + ADDONS)])
-                self.check_one_step_install(demo)
-
+            # in one step with the French chart: with demo data (French), and
+            # on a database that has English only
+            for name, demo, lang in (
+                ("demo", True, "fr_FR"),
+                ("english_only", False, "en_US"),
+            ):
+                db = f"{self.prefix}_{name}"
+                log = self.logdir / f"create_{name}.log"
+                log.unlink(missing_ok=True)
+                if self.create_db(db, demo, log, lang=lang):
+                    continue
+                self.check_log(f"create_{name}", log)
+                self.step(
+                    name,
+                    db,
+                    [
+                        "-i",
+                        ",".join(OCA_DEPENDENCIES + main_addons),
+                        "--test-enable",
+                        f"--test-tags={tags or every}",
+                    ],
+                    expect_tests=True,
+                )
+                self.check_installed(name, db, main_addons)
+                self.check_languages(db, "en_US" if lang == "en_US" else "en_US,fr_FR")
+                self.check_one_step_install(db)
 
 def main():
     parser = argparse.ArgumentParser(

@@ -29,8 +29,17 @@ def known_addons():
     return names
 
 
-def test_three_addons():
-    assert {a.name for a in ADDONS} == {"le97_base", "le97_pive", "le97_donation"}
+LAYOUT = {
+    "le97_base",
+    "le97_pive",
+    "le97_pive_exchange",
+    "le97_donation",
+    "le97_donation_pive",
+}
+
+
+def test_layout():
+    assert {a.name for a in ADDONS} == LAYOUT
 
 
 def test_manifest_keys(addon):
@@ -64,11 +73,33 @@ def test_manifest_dependencies_exist(addon):
             assert dep in known, f"{addon.name} depends on unknown addon {dep}"
 
 
+def depends(name):
+    return set(read_manifest(REPO / name)["depends"])
+
+
 def test_dependency_graph():
-    assert "le97_base" in read_manifest(REPO / "le97_pive")["depends"]
-    deps = set(read_manifest(REPO / "le97_donation")["depends"])
-    assert {"le97_base", "le97_pive", "donation"} <= deps
-    assert "l10n_fr_account" in read_manifest(REPO / "le97_base")["depends"]
+    """One owner per concept: an addon depends only on what it extends, and a
+    bridge is its own auto-installed addon."""
+    assert {"l10n_fr_account"} <= depends("le97_base")
+    assert not {d for d in depends("le97_base") if d.startswith("le97_")}
+    assert "le97_base" in depends("le97_pive")
+    assert depends("le97_pive_exchange") == {"le97_pive"}
+    assert {"le97_base", "donation"} <= depends("le97_donation")
+    assert "le97_pive" not in depends("le97_donation")
+    assert depends("le97_donation_pive") == {"le97_donation", "le97_pive"}
+    assert read_manifest(REPO / "le97_donation_pive").get("auto_install") is True
+
+
+def test_base_knows_nothing_of_pive_or_receipts():
+    """le97_base owns the fund, its groups, chart, volunteers and statements."""
+    base = REPO / "le97_base"
+    offenders = []
+    for path in [*base.glob("**/*.py"), *base.glob("**/*.xml")]:
+        text = path.read_text(encoding="utf-8")
+        for word in ("mlcc", "group_pive_merchant", "le97_pive", "fund_receipt_"):
+            if word in text:
+                offenders.append(f"{path.relative_to(REPO)}: {word}")
+    assert not offenders, offenders
 
 
 def test_readme_fragments(addon):

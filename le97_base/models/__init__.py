@@ -1,3 +1,4 @@
+from . import le97_workflow_mixin  # noqa: I001 (the mixins first: models inherit them)
 from . import (
     account_journal,
     account_move,

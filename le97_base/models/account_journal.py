@@ -30,14 +30,10 @@ class AccountJournal(models.Model):
 
     @api.model
     def _le97_get_securable_journal_domain(self, company):
-        """Journals Le 97 recognises as its own: local currency cash and CVN."""
-        accounts = (
-            company.le97_account_pive_cash_id | company.le97_account_pive_digital_id
-        )
+        """Journals Le 97 secures on ``company``: the contributions in kind
+        journal here; the other addons add theirs (local currency, gifts)."""
         return [
             *self._check_company_domain(company),
-            "|",
-            ("default_account_id", "in", accounts.ids),
             ("id", "=", company.le97_cvn_journal_id.id),
         ]
 

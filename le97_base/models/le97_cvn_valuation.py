@@ -17,9 +17,10 @@ CVN_KINDS = {
 class Le97CvnValuation(models.Model):
     _name = "le97.cvn.valuation"
     _description = "Yearly Valuation of Contributions in Kind"
-    _inherit = ["mail.thread"]
+    _inherit = ["le97.posted.document.mixin", "mail.thread"]
     _order = "year desc"
     _check_company_auto = True
+    _le97_locked_states = ("done",)
 
     name = fields.Char(compute="_compute_name", store=True)
     year = fields.Integer(
@@ -38,6 +39,8 @@ class Le97CvnValuation(models.Model):
         [("draft", "Draft"), ("done", "Done")],
         default="draft",
         required=True,
+        readonly=True,
+        copy=False,
         tracking=True,
     )
     line_ids = fields.One2many(
@@ -47,14 +50,7 @@ class Le97CvnValuation(models.Model):
     amount_total = fields.Monetary(
         string="Total Value", compute="_compute_totals", store=True
     )
-    move_id = fields.Many2one(
-        "account.move",
-        string="Journal Entry",
-        readonly=True,
-        copy=False,
-        check_company=True,
-        ondelete="restrict",
-    )
+    move_id = fields.Many2one(check_company=True)
 
     _sql_constraints = [
         (
@@ -87,9 +83,8 @@ class Le97CvnValuation(models.Model):
 
     def action_compute_hours(self):
         """Replace the volunteer lines by the hours of the year at the year's rates."""
+        self._le97_check_state(("draft",), self.env._("Computing the hours"))
         for valuation in self:
-            if valuation.state != "draft":
-                raise UserError(self.env._("%(name)s is done.", name=valuation.name))
             groups = (
                 self.env["le97.volunteer.hour"]
                 .sudo()
@@ -188,9 +183,9 @@ class Le97CvnValuation(models.Model):
         }
 
     def action_validate(self):
+        self._le97_check_group("le97_base.group_treasurer", self.env._("Validating"))
+        self._le97_check_state(("draft",), self.env._("Validating"))
         for valuation in self:
-            if valuation.state != "draft":
-                continue
             if not valuation.line_ids:
                 raise UserError(
                     self.env._("%(name)s has no line to value.", name=valuation.name)
@@ -200,12 +195,16 @@ class Le97CvnValuation(models.Model):
                 move = self.env["account.move"].create(valuation._prepare_move_vals())
                 move.action_post()
                 vals["move_id"] = move.id
-            valuation.write(vals)
+            valuation._le97_write_workflow(vals)
         return True
 
     def action_reset_to_draft(self):
         """Back to draft; a posted entry is reversed, never deleted."""
-        for valuation in self.filtered(lambda v: v.state == "done"):
+        self._le97_check_group(
+            "le97_base.group_treasurer", self.env._("Resetting to draft")
+        )
+        self._le97_check_state(("done",), self.env._("Resetting to draft"))
+        for valuation in self:
             if valuation.move_id:
                 valuation.move_id._reverse_moves(
                     [
@@ -218,12 +217,11 @@ class Le97CvnValuation(models.Model):
                     ],
                     cancel=True,
                 )
-            valuation.write({"state": "draft", "move_id": False})
+                valuation.message_post(
+                    body=self.env._(
+                        "Reset to draft: the entry %(move)s was reversed.",
+                        move=valuation.move_id.display_name,
+                    )
+                )
+            valuation._le97_write_workflow({"state": "draft", "move_id": False})
         return True
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_done(self):
-        if any(valuation.state == "done" for valuation in self):
-            raise UserError(
-                self.env._("A validated valuation cannot be deleted: reset it first.")
-            )

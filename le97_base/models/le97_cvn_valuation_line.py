@@ -5,7 +5,9 @@ from odoo import api, fields, models
 
 class Le97CvnValuationLine(models.Model):
     _name = "le97.cvn.valuation.line"
+    _inherit = ["le97.workflow.line.mixin"]
     _description = "Contribution in Kind"
+    _le97_document_field = "valuation_id"
     _order = "kind desc, name"
 
     valuation_id = fields.Many2one(

@@ -59,29 +59,6 @@ class ResCompany(models.Model):
         help="Date of the prefect's authorisation to appeal to public generosity. "
         "An endowment fund needs it before any public appeal for gifts.",
     )
-    fund_receipt_art_200 = fields.Boolean(
-        string="Receipts under CGI art. 200",
-        default=True,
-        help="Gifts from individuals give right to the income tax reduction of "
-        "article 200 of the French tax code.",
-    )
-    fund_receipt_art_238bis = fields.Boolean(
-        string="Receipts under CGI art. 238 bis",
-        default=True,
-        help="Gifts from companies give right to the reduction of article 238 bis.",
-    )
-    fund_receipt_art_978 = fields.Boolean(
-        string="Receipts under CGI art. 978 (IFI)",
-        help="Whether gifts give right to the wealth tax (IFI) reduction of article "
-        "978. Unconfirmed for an endowment fund: off by default, check with your "
-        "tax advisor before enabling it.",
-    )
-    fund_receipt_allow_pive = fields.Boolean(
-        string="Fiscal Receipts for Gifts in Local Currency",
-        help="Whether a gift paid in local complementary currency (La Pive) gives "
-        "right to a fiscal receipt. Unconfirmed by the tax administration: off by "
-        "default.",
-    )
 
     fund_public_appeal_running = fields.Boolean(
         string="Public Appeal Running",
@@ -125,30 +102,6 @@ class ResCompany(models.Model):
         string="Membership Fees Account",
         check_company=True,
         help="756 Cotisations.",
-    )
-    le97_account_pive_cash_id = fields.Many2one(
-        "account.account",
-        string="Pive Cash Account",
-        check_company=True,
-        help="5305 Caisse Pive (paper notes).",
-    )
-    le97_account_pive_digital_id = fields.Many2one(
-        "account.account",
-        string="Digital Pive Account",
-        check_company=True,
-        help="5175 Pive numérique.",
-    )
-    le97_account_pive_exchange_id = fields.Many2one(
-        "account.account",
-        string="Pive Exchange Office Account",
-        check_company=True,
-        help="4671 La Pive - comptoir de change.",
-    )
-    le97_account_euro_cash_id = fields.Many2one(
-        "account.account",
-        string="Euro Cash Account",
-        check_company=True,
-        help="531 Caisse euros.",
     )
     le97_account_cvn_volunteer_expense_id = fields.Many2one(
         "account.account",

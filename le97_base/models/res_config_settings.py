@@ -21,12 +21,6 @@ class ResConfigSettings(models.TransientModel):
     fund_public_appeal_date = fields.Date(
         related="company_id.fund_public_appeal_date", readonly=False
     )
-    fund_receipt_art_978 = fields.Boolean(
-        related="company_id.fund_receipt_art_978", readonly=False
-    )
-    fund_receipt_allow_pive = fields.Boolean(
-        related="company_id.fund_receipt_allow_pive", readonly=False
-    )
     fund_public_appeal_running = fields.Boolean(
         related="company_id.fund_public_appeal_running", readonly=False
     )

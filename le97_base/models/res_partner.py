@@ -8,9 +8,4 @@ class ResPartner(models.Model):
 
     le97_is_donor = fields.Boolean(string="Donor", tracking=True)
     le97_is_volunteer = fields.Boolean(string="Volunteer", tracking=True)
-    le97_is_pive_merchant = fields.Boolean(
-        string="Pive Merchant",
-        tracking=True,
-        help="Merchant of the local currency network.",
-    )
     le97_is_partner_org = fields.Boolean(string="Partner Organisation", tracking=True)

@@ -24,10 +24,6 @@ NPO_COMPANY_ACCOUNTS = {
     "le97_account_waived_expense_id": "le97_pca_75412",
     "le97_account_volunteer_expense_id": "le97_pca_4681",
     "le97_account_membership_id": "le97_pca_756",
-    "le97_account_pive_cash_id": "le97_pca_5305",
-    "le97_account_pive_digital_id": "le97_pca_5175",
-    "le97_account_pive_exchange_id": "le97_pca_4671",
-    "le97_account_euro_cash_id": "le97_pca_531",
     "le97_account_cvn_volunteer_expense_id": "le97_pca_864",
     "le97_account_cvn_volunteer_income_id": "le97_pca_875",
 }
@@ -130,16 +126,17 @@ class AccountChartTemplate(models.AbstractModel):
         # whose meaning differs in the non-profit chart while they still
         # carry the commercial name.
         new_names = self._parse_csv(NPO_TEMPLATE, "account.account", "le97_base")
+        # Only the languages of the database: a French company may live in a
+        # database that has English only (Odoo refuses inactive languages).
+        # French loaded later gets its names from the chart's translations.
+        active = {code for code, _name in self.env["res.lang"].get_installed()}
         for xmlid, old_name in FR_RENAMED.items():
             account = self.ref(xmlid, raise_if_not_found=False)
             if account and account.with_context(lang="en_US").name == old_name:
-                account.update_field_translations(
-                    "name",
-                    {
-                        "en_US": new_names[xmlid]["name"],
-                        "fr_FR": new_names[xmlid]["name@fr"],
-                    },
-                )
+                names = {"en_US": new_names[xmlid]["name"]}
+                if "fr_FR" in active:
+                    names["fr_FR"] = new_names[xmlid]["name@fr"]
+                account.update_field_translations("name", names)
         if journal:
             self.env["account.journal"]._le97_secure_journal(journal)
 

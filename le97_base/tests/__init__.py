@@ -6,4 +6,5 @@ from . import (
     test_volunteer,
     test_volunteer_tour,
     test_volunteer_week,
+    test_workflow_guard,
 )

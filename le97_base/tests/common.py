@@ -39,7 +39,7 @@ class Le97Common(BaseCommon):
         add_test_users(
             cls,
             cls.company,
-            user_merchant=("le97_merchant", "le97_base.group_pive_merchant"),
+            user_volunteer=("le97_volunteer", "le97_base.group_volunteer"),
             user_treasurer=("le97_treasurer", "le97_base.group_treasurer"),
             user_receipt_admin=("le97_receipt_admin", "le97_base.group_receipt_admin"),
             user_employee=("le97_employee", "base.group_user"),

@@ -15,11 +15,8 @@ EXPECTED_ACCOUNTS = {
     "194000": "liability_non_current",
     "195000": "liability_non_current",
     "196000": "liability_non_current",
-    "467100": "liability_current",
     "468100": "liability_current",
     "511200": "asset_current",
-    "517500": "asset_cash",
-    "530500": "asset_cash",
     "531000": "asset_cash",
     "689600": "expense",
     "789600": "income",
@@ -78,10 +75,6 @@ class TestNonProfitChart(Le97BooksCommon):
             "le97_account_waived_expense_id": "754120",
             "le97_account_volunteer_expense_id": "468100",
             "le97_account_membership_id": "756000",
-            "le97_account_pive_cash_id": "530500",
-            "le97_account_pive_digital_id": "517500",
-            "le97_account_pive_exchange_id": "467100",
-            "le97_account_euro_cash_id": "531000",
             "le97_account_cvn_volunteer_expense_id": "864000",
             "le97_account_cvn_volunteer_income_id": "875000",
         }
@@ -94,7 +87,9 @@ class TestNonProfitChart(Le97BooksCommon):
         # stable xml ids for the other addons
         chart = self.env["account.chart.template"].with_company(company)
         self.assertEqual(chart.ref("le97_pca_7541"), company.le97_account_gift_id)
-        self.assertEqual(chart.ref("le97_pca_4671").code, "467100")
+        self.assertEqual(
+            chart.ref("le97_pca_7542"), company.le97_account_company_gift_id
+        )
         # products still default to the French sales account
         category = (
             self.env["product.category"].with_company(company).create({"name": "Bar"})
@@ -169,8 +164,8 @@ class TestUpgradeFromFr(BaseCommon):
         company = self.company
         self.assertEqual(company.chart_template, "fr")
         before = accounts_by_code(self.env, company)
-        # non-profit accounts the commercial chart lacks (le97_pive, when
-        # installed, adds its own few accounts such as 754100 on any chart)
+        # non-profit accounts the commercial chart lacks (the other Le 97
+        # addons, when installed, add their own few accounts on any chart)
         for code in ("102300", "754110", "754120", "875000"):
             self.assertNotIn(code, before)
         journal = self.env["account.journal"].search(

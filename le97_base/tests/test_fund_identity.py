@@ -21,10 +21,6 @@ class TestFundIdentity(Le97Common):
         self.assertEqual(self.company.fund_siren, "123456782")
         self.assertEqual(self.company.fund_rna, "W251234567")
         self.assertEqual(self.company.fund_legal_form, "endowment_fund")
-        # receipt settings that are unconfirmed stay off until asked for
-        self.assertFalse(self.company.fund_receipt_art_978)
-        self.assertFalse(self.company.fund_receipt_allow_pive)
-        self.assertTrue(self.company.fund_receipt_art_200)
 
     def test_siren_bad_key(self):
         with self.assertRaises(ValidationError) as error:
@@ -65,8 +61,8 @@ class TestFundIdentity(Le97Common):
         ) as settings:
             settings.fund_siren = "552100554"
             settings.fund_signatory_name = "Camille Durand"
-            settings.fund_receipt_allow_pive = True
+            settings.fund_public_appeal_running = True
         settings.save().execute()
         self.assertEqual(self.company.fund_siren, "552100554")
         self.assertEqual(self.company.fund_signatory_name, "Camille Durand")
-        self.assertTrue(self.company.fund_receipt_allow_pive)
+        self.assertTrue(self.company.fund_public_appeal_running)

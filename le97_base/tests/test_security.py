@@ -14,27 +14,25 @@ class TestSecurity(Le97Common):
     def test_groups_are_chained(self):
         admin = self.user_receipt_admin
         self.assertTrue(admin.has_group("le97_base.group_treasurer"))
-        self.assertTrue(admin.has_group("le97_base.group_pive_merchant"))
-        self.assertTrue(self.user_treasurer.has_group("le97_base.group_pive_merchant"))
         self.assertFalse(self.user_treasurer.has_group("le97_base.group_receipt_admin"))
-        self.assertFalse(self.user_merchant.has_group("le97_base.group_treasurer"))
+        self.assertFalse(self.user_volunteer.has_group("le97_base.group_treasurer"))
         self.assertTrue(
             self.env.ref("base.user_admin").has_group("le97_base.group_receipt_admin")
         )
 
     def test_menu_visibility(self):
         root = self.env.ref("le97_base.menu_le97_root")
-        for user in (self.user_merchant, self.user_treasurer, self.user_receipt_admin):
+        for user in (self.user_volunteer, self.user_treasurer, self.user_receipt_admin):
             with self.subTest(user=user.login):
                 self.assertIn(root.id, self._visible_menus(user))
         self.assertNotIn(root.id, self._visible_menus(self.user_employee))
         identity_menu = self.env.ref("le97_base.res_company_fund_menu")
         self.assertIn(identity_menu.id, self._visible_menus(self.user_receipt_admin))
         self.assertNotIn(identity_menu.id, self._visible_menus(self.user_treasurer))
-        self.assertNotIn(identity_menu.id, self._visible_menus(self.user_merchant))
+        self.assertNotIn(identity_menu.id, self._visible_menus(self.user_volunteer))
 
     def test_merchant_and_treasurer_cannot_change_identity(self):
-        for user in (self.user_merchant, self.user_treasurer, self.user_employee):
+        for user in (self.user_volunteer, self.user_treasurer, self.user_employee):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.company.with_user(user).write({"fund_siren": "552100554"})
         self.assertFalse(self.company.fund_siren)
@@ -70,5 +68,5 @@ class TestSecurity(Le97Common):
         donors = self.env["res.partner"].search([("le97_is_donor", "=", True)])
         self.assertIn(partner, donors)
         with self.assertRaises(AccessError):
-            partner.with_user(self.user_merchant).write({"le97_is_donor": False})
+            partner.with_user(self.user_volunteer).write({"le97_is_donor": False})
         self.assertTrue(partner.le97_is_donor)
