@@ -366,6 +366,7 @@ class Runner:
                 self.check_languages(db, "en_US" if lang == "en_US" else "en_US,fr_FR")
                 self.check_one_step_install(db)
 
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter

@@ -99,7 +99,7 @@ class Le97WorkflowMixin(models.AbstractModel):
                 if not (key.startswith("default_") and key[8:] in guarded)
             }
             if len(context) != len(self.env.context):
-                self = self.with_context(context)  # noqa: PLW0642
+                self = self.with_context(context)
         vals_list = self._le97_new_document_vals(vals_list)
         return super().create(vals_list)
 
