@@ -1,6 +1,7 @@
 from . import (
     test_chart,
     test_fund_identity,
+    test_menu_actions,
     test_security,
     test_statement,
     test_volunteer,
