@@ -18,12 +18,25 @@ from odoo.exceptions import AccessError, UserError
 UNLOCKED_PREFIXES = ("message_", "activity_", "website_message_", "rating_")
 
 
+def computed_field_names(model):
+    """Stored fields ``model`` computes itself (totals, related values, a unit
+    value taken once): written by nothing but their compute."""
+    return {
+        name
+        for name, field in model._fields.items()
+        if field.compute and field.store and field.readonly and not field.inverse
+    }
+
+
 class Le97WorkflowMixin(models.AbstractModel):
     _name = "le97.workflow.mixin"
     _description = "Le 97 Guarded Document"
 
-    # Fields that only the action methods write.
+    # Fields that only the action methods write ("state" always is, and so are
+    # the stored fields the document computes itself).
     _le97_workflow_fields = ("state",)
+    # Fields fixed once the document has left its first (deletable) state.
+    _le97_draft_fields = ()
     # States in which the document is locked.
     _le97_locked_states = ("posted",)
     # States in which the document may still be deleted.
@@ -32,7 +45,7 @@ class Le97WorkflowMixin(models.AbstractModel):
     # -- guard ---------------------------------------------------------------
     @api.model
     def _le97_guarded_fields(self):
-        return set(self._le97_workflow_fields)
+        return set(self._le97_workflow_fields) | {"state"} | computed_field_names(self)
 
     @api.model
     def _le97_check_workflow_vals(self, vals_list):
@@ -107,7 +120,22 @@ class Le97WorkflowMixin(models.AbstractModel):
         if not self.env.su:
             self._le97_check_workflow_vals([vals])
             self._le97_check_unlocked(vals)
+            self._le97_check_draft_fields(vals)
         return super().write(vals)
+
+    def _le97_check_draft_fields(self, vals):
+        fixed = set(vals) & set(self._le97_draft_fields)
+        if fixed:
+            self._le97_check_state(
+                self._le97_deletable_states,
+                self.env._(
+                    "Changing %(fields)s",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in sorted(fixed)
+                    ),
+                ),
+            )
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
@@ -193,19 +221,47 @@ class Le97WorkflowLineMixin(models.AbstractModel):
     _name = "le97.workflow.line.mixin"
     _description = "Le 97 Guarded Document Line"
 
-    # name of the many2one to the guarded document
+    # name of the many2one to the guarded document (None: a line of its own,
+    # such as a stock figure, whose computed fields are still guarded)
     _le97_document_field = None
+    # fields of the line only its document's action methods write
+    _le97_line_workflow_fields = ()
 
     def _le97_documents(self):
         return self[self._le97_document_field] if self._le97_document_field else []
 
+    @api.model
+    def _le97_guarded_fields(self):
+        return set(self._le97_line_workflow_fields) | computed_field_names(self)
+
+    @api.model
+    def _le97_check_line_vals(self, vals_list):
+        if self.env.su:
+            return
+        forbidden = {name for vals in vals_list for name in vals}
+        forbidden &= self._le97_guarded_fields()
+        if forbidden:
+            raise UserError(
+                self.env._(
+                    "%(lines)s: %(fields)s are set by the application and cannot "
+                    "be entered.",
+                    lines=self._description,
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in sorted(forbidden)
+                    ),
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._le97_check_line_vals(vals_list)
         lines = super().create(vals_list)
         lines._le97_check_document_draft()
         return lines
 
     def write(self, vals):
+        self._le97_check_line_vals([vals])
         self._le97_check_document_draft()
         res = super().write(vals)
         if self._le97_document_field in vals:

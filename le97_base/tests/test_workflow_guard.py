@@ -131,3 +131,18 @@ class TestWorkflowGuard(Le97BooksCommon):
         self.assertEqual(move.state, "posted")
         self.assertTrue(move.reversal_move_ids)
         self.assertIn(move.display_name, valuation.message_ids[:1].body)
+
+    def test_computed_figures_not_entered(self):
+        valuation = self._valuation()
+        with self.assertRaises(UserError):
+            valuation.write({"amount_total": 1.0})
+        with self.assertRaises(UserError):
+            valuation.line_ids.write({"amount": 1.0})
+        with self.assertRaises(UserError):
+            self.Valuation.create(
+                {"year": 2022, "company_id": self.company.id, "amount_total": 5.0}
+            )
+        valuation.invalidate_recordset()
+        self.assertEqual(valuation.amount_total, 150)
+        self.assertEqual(valuation.line_ids.amount, 150)
+        self.assertFalse(self.Valuation.search([("year", "=", 2022)]))

@@ -1,7 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class Le97PiveDenomination(models.Model):
@@ -11,7 +11,10 @@ class Le97PiveDenomination(models.Model):
 
     name = fields.Char(required=True, translate=True)
     value = fields.Integer(
-        required=True, help="Face value of the note, in whole local currency units."
+        required=True,
+        help="Face value of the note, in whole local currency units. It cannot "
+        "change once notes of this denomination are in the register, a sale or "
+        "a count: archive the denomination and create a new one.",
     )
     active = fields.Boolean(default=True)
 
@@ -29,3 +32,37 @@ class Le97PiveDenomination(models.Model):
                         name=denomination.name,
                     )
                 )
+
+    def write(self, vals):
+        if "value" in vals:
+            changed = self.filtered(lambda d: d.value != vals["value"])
+            used = changed._le97_used()
+            if used:
+                raise UserError(
+                    self.env._(
+                        "The value of %(denominations)s cannot change: notes of "
+                        "this denomination are already in the register, a sale or "
+                        "a count, whose amounts must stay as they were. Archive "
+                        "the denomination and create a new one.",
+                        denominations=", ".join(used.mapped("name")),
+                    )
+                )
+        return super().write(vals)
+
+    def _le97_used(self):
+        """Denominations of ``self`` found on a line of a stored document."""
+        if not self:
+            return self
+        used = self.browse()
+        registry = self.env.registry
+        for model_name in registry.descendants(
+            ["le97.pive.denomination.line.mixin"], "_inherit"
+        ):
+            Model = self.env[model_name].sudo().with_context(active_test=False)
+            if Model._abstract or Model._transient:
+                continue
+            groups = Model._read_group(
+                [("denomination_id", "in", (self - used).ids)], ["denomination_id"]
+            )
+            used |= self.browse([denomination.id for (denomination,) in groups])
+        return used

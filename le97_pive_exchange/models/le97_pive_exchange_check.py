@@ -184,7 +184,7 @@ class Le97PiveExchangeCheck(models.Model):
             .search([("company_id", "=", company.id), ("state", "=", "posted")])
         )
         account = company.mlcc_exchange_account_id
-        known_moves = sales.account_move_id | remittances.account_move_id
+        known_moves = sales.move_id | remittances.move_id
         lines = (
             self.env["account.move.line"]
             .sudo()
@@ -198,12 +198,11 @@ class Le97PiveExchangeCheck(models.Model):
             )
         )
         bad_sales = sales.filtered(
-            lambda s: s.account_move_id.state != "posted"
-            or s.account_move_id.amount_total != s.amount
+            lambda s: s.move_id.state != "posted" or s.move_id.amount_total != s.amount
         )
         bad_remittances = remittances.filtered(
-            lambda r: r.account_move_id.state != "posted"
-            or r.currency_id.compare_amounts(r.account_move_id.amount_total, r.amount)
+            lambda r: r.move_id.state != "posted"
+            or r.currency_id.compare_amounts(r.move_id.amount_total, r.amount)
         )
         return lines, bad_sales, bad_remittances
 

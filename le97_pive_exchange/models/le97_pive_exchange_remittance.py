@@ -1,6 +1,6 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, api, fields, models
+from odoo import Command, fields, models
 from odoo.exceptions import UserError
 
 SOURCE_FIELDS = {
@@ -13,8 +13,15 @@ SOURCE_FIELDS = {
 class Le97PiveExchangeRemittance(models.Model):
     _name = "le97.pive.exchange.remittance"
     _description = "Remittance of Euros to the Local Currency Association"
-    _inherit = ["le97.pive.exchange.document", "mail.thread"]
+    _inherit = [
+        "le97.pive.exchange.document",
+        "le97.posted.document.mixin",
+        "mail.thread",
+    ]
     _order = "date desc, id desc"
+    _le97_workflow_fields = ("state",)
+    _le97_locked_states = ("posted",)
+    _le97_deletable_states = ("draft",)
 
     company_id = fields.Many2one(
         comodel_name="res.company",
@@ -49,27 +56,6 @@ class Le97PiveExchangeRemittance(models.Model):
         tracking=True,
         copy=False,
     )
-    account_move_id = fields.Many2one(
-        comodel_name="account.move",
-        string="Journal Entry",
-        readonly=True,
-        copy=False,
-        ondelete="restrict",
-    )
-
-    def write(self, vals):
-        if any(r.state == "posted" for r in self) and not self.env.context.get(
-            "le97_remittance_posting"
-        ):
-            raise UserError(
-                self.env._("A posted remittance cannot be changed: reverse its entry.")
-            )
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_posted(self):
-        if any(r.state == "posted" for r in self):
-            raise UserError(self.env._("A posted remittance cannot be deleted."))
 
     def _prepare_account_move_vals(self):
         self.ensure_one()
@@ -109,13 +95,13 @@ class Le97PiveExchangeRemittance(models.Model):
 
     def action_post(self):
         """Clear the euros owed to the association (4671)."""
+        self._le97_check_group(
+            "le97_base.group_treasurer", self.env._("Post a remittance")
+        )
+        self._le97_check_state(("draft",), self.env._("Posting"))
         checks = self.env["le97.pive.exchange.check"]
         for remittance in self:
             company = remittance.company_id
-            if remittance.state != "draft":
-                raise UserError(
-                    self.env._("%(ref)s is already posted.", ref=remittance.name)
-                )
             if remittance.currency_id.compare_amounts(remittance.amount, 0) <= 0:
                 raise UserError(
                     self.env._(
@@ -154,7 +140,5 @@ class Le97PiveExchangeRemittance(models.Model):
                 .create(remittance._prepare_account_move_vals())
             )
             move.action_post()
-            remittance.with_context(le97_remittance_posting=True).write(
-                {"state": "posted", "account_move_id": move.id}
-            )
+            remittance._le97_write_workflow({"state": "posted", "move_id": move.id})
         return True

@@ -9,8 +9,12 @@ from .le97_pive_exchange_remittance import SOURCE_FIELDS
 class Le97PiveExchangeSale(models.Model):
     _name = "le97.pive.exchange.sale"
     _description = "Exchange Office Sale of Notes"
-    _inherit = ["le97.pive.exchange.document"]
+    _inherit = ["le97.pive.exchange.document", "le97.posted.document.mixin"]
     _order = "date desc, id desc"
+
+    _le97_workflow_fields = ("state", "date", "note_move_id")
+    _le97_locked_states = ("done",)
+    _le97_deletable_states = ("draft",)
 
     session_id = fields.Many2one(
         comodel_name="le97.pive.exchange.session",
@@ -27,7 +31,12 @@ class Le97PiveExchangeSale(models.Model):
     )
     user_id = fields.Many2one(related="session_id.user_id", store=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
+    date = fields.Datetime(
+        default=fields.Datetime.now,
+        required=True,
+        readonly=True,
+        help="When the notes were handed out.",
+    )
     state = fields.Selection(
         selection=[("draft", "Draft"), ("done", "Done")],
         default="draft",
@@ -77,13 +86,6 @@ class Le97PiveExchangeSale(models.Model):
         copy=False,
         ondelete="restrict",
     )
-    account_move_id = fields.Many2one(
-        comodel_name="account.move",
-        string="Journal Entry",
-        readonly=True,
-        copy=False,
-        ondelete="restrict",
-    )
 
     @api.depends("partner_id.le97_pive_member", "partner_id.le97_pive_member_until")
     def _compute_member_valid(self):
@@ -124,33 +126,39 @@ class Le97PiveExchangeSale(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         sales = super().create(vals_list)
-        sales.session_id.filtered(lambda s: s.state != "open")._check_not_closed()
+        sales._check_session_open()
+        sales._check_partner_readable()
         return sales
 
     def write(self, vals):
-        if any(sale.state == "done" for sale in self) and not self.env.context.get(
-            "le97_sale_confirming"
-        ):
+        res = super().write(vals)
+        if "session_id" in vals:
+            self._check_session_open()
+        if "partner_id" in vals:
+            self._check_partner_readable()
+        return res
+
+    def _check_session_open(self):
+        not_open = self.session_id.filtered(lambda s: s.state != "open")
+        if not_open:
             raise UserError(
                 self.env._(
-                    "A confirmed sale of notes cannot be changed: the notes are "
-                    "handed out and the entry is posted."
+                    "The session %(session)s is not open: notes are sold only "
+                    "during an open session.",
+                    session=", ".join(not_open.mapped("name")),
                 )
             )
-        return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_done(self):
-        if any(sale.state == "done" for sale in self):
-            raise UserError(self.env._("A confirmed sale of notes cannot be deleted."))
+    def _check_partner_readable(self):
+        """The member is a contact the operator may read (a member of the
+        local currency, or one they recorded): an id typed over the API does
+        not open another contact's data."""
+        if not self.env.su:
+            self.partner_id.check_access("read")
 
     def _check_before_confirm(self):
         self.ensure_one()
         company = self.company_id
-        if self.state != "draft":
-            raise UserError(
-                self.env._("%(sale)s is already confirmed.", sale=self.name)
-            )
         if self.session_id.state != "open":
             raise UserError(
                 self.env._(
@@ -291,6 +299,10 @@ class Le97PiveExchangeSale(models.Model):
         All or nothing: a refusal leaves no movement, no entry and no
         membership written.
         """
+        self._le97_check_group(
+            "le97_pive.group_pive_merchant", self.env._("Hand out the notes")
+        )
+        self._le97_check_state(("draft",), self.env._("Handing out the notes"))
         for sale in self:
             sale._check_before_confirm()
         for sale in self:
@@ -301,6 +313,7 @@ class Le97PiveExchangeSale(models.Model):
                         "le97_pive_member_until": sale.membership_until,
                     }
                 )
+            sale._le97_write_workflow({"date": fields.Datetime.now()})
             note_move = (
                 self.env["le97.pive.note.move"]
                 .sudo()
@@ -314,11 +327,11 @@ class Le97PiveExchangeSale(models.Model):
                 .create(sale._prepare_account_move_vals())
             )
             account_move.action_post()
-            sale.with_context(le97_sale_confirming=True).write(
+            sale._le97_write_workflow(
                 {
                     "state": "done",
                     "note_move_id": note_move.id,
-                    "account_move_id": account_move.id,
+                    "move_id": account_move.id,
                 }
             )
         return True

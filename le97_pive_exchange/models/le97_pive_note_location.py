@@ -32,10 +32,10 @@ class Le97PiveNoteLocation(models.Model):
         string="Stock Value", compute="_compute_stock_total", help="Sum of the notes."
     )
 
-    @api.depends("quant_ids.value")
+    @api.depends("quant_ids.amount")
     def _compute_stock_total(self):
         for location in self:
-            location.stock_total = sum(location.quant_ids.mapped("value"))
+            location.stock_total = sum(location.quant_ids.mapped("amount"))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
@@ -73,13 +73,13 @@ class Le97PiveNoteLocation(models.Model):
                 SELECT l.location_dest_id AS loc, l.denomination_id,
                        l.quantity AS qty
                   FROM le97_pive_note_move_line l
-                  JOIN le97_pive_note_move m ON m.id = l.move_id
+                  JOIN le97_pive_note_move m ON m.id = l.note_move_id
                  WHERE m.state = 'done' AND m.date <= %(date)s
                    AND l.location_dest_id IN %(ids)s
                 UNION ALL
                 SELECT l.location_src_id, l.denomination_id, -l.quantity
                   FROM le97_pive_note_move_line l
-                  JOIN le97_pive_note_move m ON m.id = l.move_id
+                  JOIN le97_pive_note_move m ON m.id = l.note_move_id
                  WHERE m.state = 'done' AND m.date <= %(date)s
                    AND l.location_src_id IN %(ids)s
             ) AS t

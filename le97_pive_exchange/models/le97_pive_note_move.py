@@ -19,6 +19,11 @@ class Le97PiveNoteMove(models.Model):
     _description = "Local Currency Notes Movement"
     _inherit = ["le97.pive.exchange.document", "mail.thread"]
     _order = "date desc, id desc"
+    _check_company_auto = True
+
+    _le97_workflow_fields = ("state", "validated_by_id", "validated_date", "sale_id")
+    _le97_locked_states = ("done", "cancel")
+    _le97_deletable_states = ("draft",)
 
     company_id = fields.Many2one(
         comodel_name="res.company",
@@ -67,7 +72,7 @@ class Le97PiveNoteMove(models.Model):
     )
     line_ids = fields.One2many(
         comodel_name="le97.pive.note.move.line",
-        inverse_name="move_id",
+        inverse_name="note_move_id",
         string="Notes",
         copy=True,
     )
@@ -82,6 +87,7 @@ class Le97PiveNoteMove(models.Model):
         comodel_name="le97.pive.exchange.sale",
         readonly=True,
         copy=False,
+        index="btree_not_null",
         ondelete="restrict",
     )
     note = fields.Text(help="Reason, e.g. the state of the damaged notes.")
@@ -124,24 +130,17 @@ class Le97PiveNoteMove(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        allowed = {"note", "message_main_attachment_id"}
-        if set(vals) - allowed and any(m.state != "draft" for m in self):
-            if not self.env.context.get("le97_note_move_validation"):
-                raise UserError(
+    @api.constrains("move_type", "sale_id")
+    def _check_sale_movement(self):
+        for move in self:
+            if (move.move_type in ("sale", "buyback")) != bool(move.sale_id):
+                raise ValidationError(
                     self.env._(
-                        "A validated or cancelled movement of notes cannot be "
-                        "changed: record a new movement instead."
+                        "%(move)s: notes are sold or bought back only through a "
+                        "sale of the exchange office, which records its movement.",
+                        move=move.name,
                     )
                 )
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_done(self):
-        if any(move.state != "draft" for move in self):
-            raise UserError(
-                self.env._("A validated movement of notes cannot be deleted.")
-            )
 
     def _get_stock_deltas(self):
         deltas = {}
@@ -156,14 +155,15 @@ class Le97PiveNoteMove(models.Model):
         return deltas
 
     def action_done(self):
-        """Validate the movements: the stock of the locations changes."""
+        """Validate the movements: the stock of the locations changes.
+
+        A transfer between locations is validated by a second person.
+        """
+        self._le97_check_group(
+            "le97_base.group_treasurer", self.env._("Validate a movement of notes")
+        )
+        self._le97_check_state(("draft",), self.env._("Validating"))
         for move in self:
-            if move.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(move)s is already validated or cancelled.", move=move.name
-                    )
-                )
             if not move.line_ids:
                 raise UserError(
                     self.env._("%(move)s has no notes to move.", move=move.name)
@@ -178,7 +178,7 @@ class Le97PiveNoteMove(models.Model):
                     )
                 )
         self.env["le97.pive.note.quant"]._apply_deltas(self._get_stock_deltas())
-        self.with_context(le97_note_move_validation=True).write(
+        self._le97_write_workflow(
             {
                 "state": "done",
                 "validated_by_id": self.env.uid,
@@ -188,12 +188,11 @@ class Le97PiveNoteMove(models.Model):
         return True
 
     def action_cancel(self):
-        if any(move.state != "draft" for move in self):
-            raise UserError(
-                self.env._(
-                    "Only a draft movement can be cancelled: record the opposite "
-                    "movement to correct a validated one."
-                )
-            )
-        self.write({"state": "cancel"})
+        """Cancel draft movements; a validated one is corrected by the opposite
+        movement."""
+        self._le97_check_group(
+            "le97_base.group_treasurer", self.env._("Cancel a movement of notes")
+        )
+        self._le97_check_state(("draft",), self.env._("Cancelling"))
+        self._le97_write_workflow({"state": "cancel"})
         return True

@@ -6,8 +6,9 @@ from odoo.exceptions import UserError
 
 class Le97PiveNoteQuant(models.Model):
     _name = "le97.pive.note.quant"
+    _inherit = ["le97.pive.denomination.line.mixin"]
     _description = "Local Currency Notes in Stock"
-    _order = "location_id, denomination_id"
+    _order = "location_id, value desc"
     _rec_name = "denomination_id"
 
     location_id = fields.Many2one(
@@ -17,17 +18,12 @@ class Le97PiveNoteQuant(models.Model):
         ondelete="restrict",
         readonly=True,
     )
-    denomination_id = fields.Many2one(
-        comodel_name="le97.pive.denomination",
-        required=True,
-        ondelete="restrict",
-        readonly=True,
-    )
+    denomination_id = fields.Many2one(readonly=True)
     company_id = fields.Many2one(
         related="location_id.company_id", store=True, string="Company"
     )
-    quantity = fields.Integer(readonly=True, help="Number of notes.")
-    value = fields.Integer(compute="_compute_value", store=True)
+    quantity = fields.Integer(readonly=True)
+    amount = fields.Integer(string="Value")
 
     _sql_constraints = [
         (
@@ -41,11 +37,6 @@ class Le97PiveNoteQuant(models.Model):
             "The stock of notes cannot be negative.",
         ),
     ]
-
-    @api.depends("quantity", "denomination_id.value")
-    def _compute_value(self):
-        for quant in self:
-            quant.value = quant.quantity * quant.denomination_id.value
 
     @api.model
     def _lock_quants(self, keys):
@@ -68,14 +59,18 @@ class Le97PiveNoteQuant(models.Model):
         existing = {(q.location_id.id, q.denomination_id.id) for q in quants}
         missing = sorted(set(keys) - existing)
         if missing:
+            # inserted in SQL (ON CONFLICT: a row created meanwhile by another
+            # transaction is kept), with the figures the ORM would compute
             self.env.cr.execute(
                 """
                 INSERT INTO le97_pive_note_quant
-                    (location_id, denomination_id, quantity, value,
-                     create_uid, create_date, write_uid, write_date)
-                SELECT loc, den, 0, 0, %(uid)s, now() at time zone 'UTC',
-                       %(uid)s, now() at time zone 'UTC'
+                    (location_id, denomination_id, company_id, quantity, value,
+                     amount, create_uid, create_date, write_uid, write_date)
+                SELECT k.loc, k.den, l.company_id, 0, d.value, 0, %(uid)s,
+                       now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
                   FROM unnest(%(locs)s, %(dens)s) AS k(loc, den)
+                  JOIN le97_pive_note_location l ON l.id = k.loc
+                  JOIN le97_pive_denomination d ON d.id = k.den
                 ON CONFLICT (location_id, denomination_id) DO NOTHING
                 """,
                 {
@@ -96,23 +91,9 @@ class Le97PiveNoteQuant(models.Model):
         )
         rows = self.env.cr.fetchall()
         quants = self.sudo().browse([row[0] for row in rows])
-        # the rows are locked: read their committed quantity afresh
-        quants.invalidate_recordset(["quantity"])
-        if missing:
-            quants._compute_company_id_for_new()
+        # the rows are locked: read their committed figures afresh
+        quants.invalidate_recordset(["quantity", "amount"])
         return {(row[1], row[2]): self.sudo().browse(row[0]) for row in rows}
-
-    def _compute_company_id_for_new(self):
-        """Rows inserted in SQL: store their related company."""
-        self.env.cr.execute(
-            """
-            UPDATE le97_pive_note_quant q SET company_id = l.company_id
-              FROM le97_pive_note_location l
-             WHERE l.id = q.location_id AND q.id IN %s AND q.company_id IS NULL
-            """,
-            [tuple(self.ids)],
-        )
-        self.invalidate_recordset(["company_id"])
 
     @api.model
     def _apply_deltas(self, deltas):

@@ -1,6 +1,5 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-# pylint: disable=consider-merging-classes-inherited
 from odoo import fields, models
 
 

@@ -1,7 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-# pylint: disable=consider-merging-classes-inherited
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.osv import expression
 
 
 class ResPartner(models.Model):
@@ -10,8 +10,10 @@ class ResPartner(models.Model):
     le97_pive_member = fields.Boolean(
         string="Member of the Local Currency",
         tracking=True,
+        index=True,
         help="Member of the local currency association (La Pive): required to "
-        "buy notes at the exchange office.",
+        "buy notes at the exchange office. The operators of the exchange office "
+        "can find the members to sell them notes.",
     )
     le97_pive_member_until = fields.Date(
         string="Membership Valid Until",
@@ -19,6 +21,15 @@ class ResPartner(models.Model):
         help="Last day of the membership of the local currency association. "
         "Empty: no end date.",
     )
+
+    @api.model
+    def _le97_counter_visible_domain(self):
+        """The operators of the exchange office pick the members of the local
+        currency association, whoever recorded them (expired members too: they
+        renew on the spot). Other private contacts stay hidden."""
+        return expression.OR(
+            [super()._le97_counter_visible_domain(), [("le97_pive_member", "=", True)]]
+        )
 
     def _le97_pive_membership_valid(self, date=None):
         """True when the membership of the local currency is valid at date."""

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
 
-from .common import PiveCommon
+from odoo.addons.le97_pive.tests.common import PiveCommon
 
 
 class ExchangeCommon(PiveCommon):
@@ -12,7 +12,7 @@ class ExchangeCommon(PiveCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.den = {
-            value: cls.env.ref(f"le97_pive.le97_pive_denomination_{value}")
+            value: cls.env.ref(f"le97_pive_exchange.le97_pive_denomination_{value}")
             for value in (1, 2, 5, 10, 20)
         }
         Location = cls.env["le97.pive.note.location"]
@@ -100,7 +100,7 @@ class ExchangeCommon(PiveCommon):
             )
         )
         sale.action_confirm()
-        return sale
+        return sale.with_env(cls.env)
 
     def stock(self, location):
         return {
@@ -126,7 +126,7 @@ class ExchangeCommon(PiveCommon):
             c.denomination_id.value: (
                 c.qty_open,
                 c.qty_expected,
-                c.qty_close,
+                c.quantity,
                 c.difference,
             )
             for c in session.count_ids

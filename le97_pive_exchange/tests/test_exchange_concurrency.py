@@ -22,7 +22,7 @@ class TestExchangeConcurrency(TransactionCase):
             env = api.Environment(cr, SUPERUSER_ID, {})
             company = env.company
             company._le97_pive_setup()
-            den_20 = env.ref("le97_pive.le97_pive_denomination_20")
+            den_20 = env.ref("le97_pive_exchange.le97_pive_denomination_20")
             location = env["le97.pive.note.location"].create(
                 {"name": "Comptoir concurrence (test)", "company_id": company.id}
             )
@@ -70,8 +70,8 @@ class TestExchangeConcurrency(TransactionCase):
     def _cleanup(self, ids):
         with self.env.registry.cursor() as cr:
             cr.execute(
-                "SELECT account_move_id FROM le97_pive_exchange_sale "
-                "WHERE id IN %s AND account_move_id IS NOT NULL",
+                "SELECT move_id FROM le97_pive_exchange_sale "
+                "WHERE id IN %s AND move_id IS NOT NULL",
                 [tuple(ids["sales"])],
             )
             account_moves = tuple(row[0] for row in cr.fetchall()) or (0,)
@@ -82,7 +82,7 @@ class TestExchangeConcurrency(TransactionCase):
             note_moves = tuple(row[0] for row in cr.fetchall())
             cr.execute(
                 "UPDATE le97_pive_exchange_sale SET note_move_id = NULL, "
-                "account_move_id = NULL WHERE id IN %s",
+                "move_id = NULL WHERE id IN %s",
                 [tuple(ids["sales"])],
             )
             cr.execute("DELETE FROM account_move WHERE id IN %s", [account_moves])

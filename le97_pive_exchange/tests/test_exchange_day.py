@@ -61,40 +61,47 @@ class TestExchangeDay(ExchangeCommon):
             method="cheque",
             cheque_ref="CHQ 1234567",
         )
+        # a newcomer, recorded at the counter, joins on the spot
+        self.user_merchant.groups_id |= self.env.ref("base.group_partner_manager")
+        newcomer = (
+            self.env["res.partner"]
+            .with_user(self.user_merchant)
+            .create({"name": "Sam Nouveau"})
+        )
         until = fields.Date.add(fields.Date.today(), years=1)
         sale_3 = self._sell(
             session_a,
-            self.stranger,
+            newcomer,
             12,
             {10: 1, 2: 1},
             record_membership=True,
             membership_until=until,
         )
-        self.assertTrue(self.stranger.le97_pive_member)
-        self.assertEqual(self.stranger.le97_pive_member_until, until)
+        self.assertTrue(newcomer.le97_pive_member)
+        self.assertEqual(newcomer.le97_pive_member_until, until)
         sale_4 = self._sell(session_b, self.member, 60, {20: 3}, method="cheque")
         # the entries: cash or cheques to deposit / 4671 La Pive
         self.assertMoveLines(
-            sale_1.account_move_id,
+            sale_1.move_id,
             [
                 (self.account_531, 35.0, 0.0, 35.0),
                 (self.account_4671, 0.0, 35.0, -35.0),
             ],
         )
         self.assertMoveLines(
-            sale_2.account_move_id,
+            sale_2.move_id,
             [
                 (self.account_5112, 47.0, 0.0, 47.0),
                 (self.account_4671, 0.0, 47.0, -47.0),
             ],
         )
         self.assertEqual(
-            sale_2.account_move_id.line_ids.filtered(
+            sale_2.move_id.line_ids.filtered(
                 lambda line: line.account_id == self.account_4671
             ).partner_id,
             self.company.mlcc_partner_id,
         )
-        self.assertEqual(sale_3.account_move_id.state, "posted")
+        self.assertEqual(sale_3.move_id.state, "posted")
         self.assertEqual(sale_4.note_move_id.move_type, "sale")
         self.assertEqual(sale_4.note_move_id.location_src_id, self.counter_b)
         # cash-up of counter A: one note of 1 and one euro missing
@@ -106,7 +113,7 @@ class TestExchangeDay(ExchangeCommon):
         self.assertEqual(session_a.cash_expected, 97.0)
         self.assertEqual(session_a.cheque_expected, 47.0)
         for count in session_a.count_ids.with_user(self.user_merchant):
-            count.qty_close = {20: 2, 10: 3, 5: 3, 2: 8, 1: 9}[count.value]
+            count.quantity = {20: 2, 10: 3, 5: 3, 2: 8, 1: 9}[count.value]
         session_a.with_user(self.user_merchant).write(
             {"cash_close": 96.0, "cheque_close": 47.0}
         )
@@ -125,7 +132,7 @@ class TestExchangeDay(ExchangeCommon):
         self.assertEqual(session_a.cash_difference, -1.0)
         # cash-up of counter B: exact
         for count in session_b.count_ids:
-            count.qty_close = {10: 4, 5: 4}.get(count.value, 0)
+            count.quantity = {10: 4, 5: 4}.get(count.value, 0)
         session_b.cheque_close = 60.0
         session_b.with_user(self.user_merchant_2).action_close()
         self.assertFalse(session_b.has_difference)
@@ -144,14 +151,14 @@ class TestExchangeDay(ExchangeCommon):
         )
         rem_bank.action_post()
         self.assertMoveLines(
-            rem_bank.account_move_id,
+            rem_bank.move_id,
             [
                 (self.account_4671, 47.0, 0.0, 47.0),
                 (self.account_512, 0.0, 47.0, -47.0),
             ],
         )
         self.assertMoveLines(
-            rem_cheques.account_move_id,
+            rem_cheques.move_id,
             [
                 (self.account_4671, 60.0, 0.0, 60.0),
                 (self.account_5112, 0.0, 60.0, -60.0),

@@ -46,7 +46,7 @@ class TestExchangeRefusals(ExchangeCommon):
         self.assertIn("total 25 but the amount is 30", str(cm.exception))
         self.assertEqual(self._snapshot(), before)
         self.assertEqual(sale.state, "draft")
-        self.assertFalse(sale.account_move_id or sale.note_move_id)
+        self.assertFalse(sale.move_id or sale.note_move_id)
 
     def test_sale_above_stock_of_a_denomination(self):
         # 40 in stock as two notes of 20, three are asked for
@@ -95,7 +95,7 @@ class TestExchangeRefusals(ExchangeCommon):
         sale.action_confirm()
         self.assertEqual(self.quants(self.counter_a)[5], 3)
         self.assertMoveLines(
-            sale.account_move_id,
+            sale.move_id,
             [
                 (self.account_4671, 5.0, 0.0, 5.0),
                 (self.account_531, 0.0, 5.0, -5.0),
@@ -106,38 +106,42 @@ class TestExchangeRefusals(ExchangeCommon):
 
     def test_session_closed_twice(self):
         for count in self.session.count_ids:
-            count.qty_close = {20: 2, 10: 2, 5: 2}.get(count.value, 0)
+            count.quantity = {20: 2, 10: 2, 5: 2}.get(count.value, 0)
         self.session.cash_close = 20.0
         self.session.action_close()
         closed_on = self.session.date_close
         with self.assertRaises(UserError) as cm:
             self.session.action_close()
-        self.assertIn("already closed", str(cm.exception))
+        self.assertIn("in the state Closed", str(cm.exception))
         self.assertEqual(self.session.date_close, closed_on)
 
     def test_closed_session_locked(self):
         for count in self.session.count_ids:
-            count.qty_close = {20: 2, 10: 2, 5: 2}.get(count.value, 0)
+            count.quantity = {20: 2, 10: 2, 5: 2}.get(count.value, 0)
         self.session.cash_close = 20.0
         self.session.action_close()
+        # locked for everyone, a treasurer included
+        session = self.session.with_user(self.user_treasurer)
         with self.assertRaises(UserError) as cm:
-            self.session.cash_close = 999.0
-        self.assertIn("is closed", str(cm.exception))
+            session.cash_close = 999.0
+        self.assertIn("cannot be changed any more", str(cm.exception))
         with self.assertRaises(UserError):
-            self.session.count_ids[0].qty_close = 99
+            session.count_ids[0].quantity = 99
         with self.assertRaises(UserError):
-            self.session.difference_explanation = "changed afterwards"
+            session.difference_explanation = "changed afterwards"
+        with self.assertRaises(UserError):
+            session.unlink()
         with self.assertRaises(UserError):
             self._new_sale(self.member, 20, {20: 1})
         self.assertEqual(self.session.cash_close, 20.0)
         self.assertEqual(
-            self.session.count_ids.filtered(lambda c: c.value == 20).qty_close, 2
+            self.session.count_ids.filtered(lambda c: c.value == 20).quantity, 2
         )
         self.assertFalse(self.session.sale_ids)
 
     def test_difference_must_be_explained(self):
         for count in self.session.count_ids:
-            count.qty_close = {20: 2, 10: 1, 5: 2}.get(count.value, 0)
+            count.quantity = {20: 2, 10: 1, 5: 2}.get(count.value, 0)
         self.session.cash_close = 20.0
         with self.assertRaises(UserError) as cm:
             self.session.action_close()
@@ -168,6 +172,7 @@ class TestExchangeRefusals(ExchangeCommon):
 
     def test_done_movement_locked(self):
         move = self._move("withdrawal", {5: 1}, src=self.counter_a)
+        move = move.with_user(self.user_treasurer)
         with self.assertRaises(UserError):
             move.line_ids.quantity = 2
         with self.assertRaises(UserError):
@@ -181,6 +186,7 @@ class TestExchangeRefusals(ExchangeCommon):
     def test_confirmed_sale_locked(self):
         sale = self._new_sale(self.member, 25, {20: 1, 5: 1})
         sale.action_confirm()
+        sale = sale.with_user(self.user_treasurer)
         with self.assertRaises(UserError):
             sale.amount = 30
         with self.assertRaises(UserError):
@@ -201,7 +207,7 @@ class TestExchangeRefusals(ExchangeCommon):
             remittance.action_post()
         self.assertIn("more than", str(cm.exception))
         self.assertEqual(remittance.state, "draft")
-        self.assertFalse(remittance.account_move_id)
+        self.assertFalse(remittance.move_id)
         self.assertAlmostEqual(self.balance_4671(), owed)
 
     def test_suggested_notes(self):

@@ -21,7 +21,7 @@ class TestExchangeReport(ExchangeCommon):
         )
         cls._sell(cls.session, cls.member, 25, {20: 1, 5: 1})
         for count in cls.session.count_ids:
-            count.qty_close = {20: 2, 5: 3, 1: 4}.get(count.value, 0)
+            count.quantity = {20: 2, 5: 3, 1: 4}.get(count.value, 0)
         cls.session.write(
             {
                 "cash_close": 36.0,
@@ -31,7 +31,9 @@ class TestExchangeReport(ExchangeCommon):
         cls.session.action_close()
 
     def test_report_html(self):
-        report = self.env.ref("le97_pive.action_report_le97_pive_exchange_session")
+        report = self.env.ref(
+            "le97_pive_exchange.action_report_le97_pive_exchange_session"
+        )
         html, _type = report._render_qweb_html(report.report_name, self.session.ids)
         doc = lxml_html.fromstring(html)
         rows = {
@@ -53,7 +55,9 @@ class TestExchangeReport(ExchangeCommon):
         self.assertIn(self.session.user_id.name, html.decode())
 
     def test_report_pdf(self):
-        report = self.env.ref("le97_pive.action_report_le97_pive_exchange_session")
+        report = self.env.ref(
+            "le97_pive_exchange.action_report_le97_pive_exchange_session"
+        )
         # Debian's wkhtmltopdf (unpatched Qt) warns on every PDF it renders
         with mute_logger("odoo.addons.base.models.ir_actions_report"):
             pdf, report_type = report.with_context(
@@ -68,11 +72,15 @@ class TestExchangeReport(ExchangeCommon):
         ) | self.env["le97.pive.note.move.line"].search(
             [("location_dest_id", "=", self.counter_a.id)]
         )
-        report = self.env.ref("le97_pive.action_report_le97_pive_note_register")
+        report = self.env.ref(
+            "le97_pive_exchange.action_report_le97_pive_note_register"
+        )
         html, _type = report._render_qweb_html(report.report_name, lines.ids)
         self.assertIn("Comptoir bar", html.decode())
         statement = self.env["le97.pive.exchange.statement"].create({})
-        report = self.env.ref("le97_pive.action_report_le97_pive_exchange_statement")
+        report = self.env.ref(
+            "le97_pive_exchange.action_report_le97_pive_exchange_statement"
+        )
         html, _type = report._render_qweb_html(report.report_name, statement.ids)
         self.assertEqual(statement.notes_sold, 25)
         self.assertIn(">25<", html.decode().replace(" ", "").replace("\n", ""))
@@ -90,7 +98,10 @@ class TestExchangeTour(HttpCase):
             {"name": "Comptoir tour", "company_id": company.id}
         )
         env["res.partner"].create({"name": "Camille Tour", "le97_pive_member": True})
-        den = {v: env.ref(f"le97_pive.le97_pive_denomination_{v}") for v in (20, 10, 5)}
+        den = {
+            v: env.ref(f"le97_pive_exchange.le97_pive_denomination_{v}")
+            for v in (20, 10, 5)
+        }
         move = env["le97.pive.note.move"].create(
             {
                 "move_type": "reception",
@@ -107,7 +118,7 @@ class TestExchangeTour(HttpCase):
         )
         session.action_open()
         self.start_tour(
-            f"/odoo/action-le97_pive.le97_pive_exchange_session_action/{session.id}",
+            f"/odoo/action-le97_pive_exchange.le97_pive_exchange_session_action/{session.id}",
             "le97_pive_exchange_sale_tour",
             login="admin",
         )
@@ -119,6 +130,6 @@ class TestExchangeTour(HttpCase):
             {line.denomination_id.value: line.quantity for line in sale.line_ids},
             {20: 1, 10: 1, 5: 1},
         )
-        self.assertEqual(sale.account_move_id.state, "posted")
+        self.assertEqual(sale.move_id.state, "posted")
         stock = location._get_stock()[location.id]
         self.assertEqual(stock[den[20].id], 1)

@@ -132,5 +132,5 @@ class Le97PiveExchangeStatement(models.TransientModel):
 
     def action_print(self):
         return self.env.ref(
-            "le97_pive.action_report_le97_pive_exchange_statement"
+            "le97_pive_exchange.action_report_le97_pive_exchange_statement"
         ).report_action(self)
