@@ -39,6 +39,7 @@ ACCOUNT_COLUMNS = {
 
 # (model, table, old column, new column) renamed by the exchange office
 EXCHANGE_RENAMED_FIELDS = [
+    # move_id means a journal entry everywhere now
     ("le97.pive.note.move.line", "le97_pive_note_move_line", "move_id", "note_move_id"),
     (
         "le97.pive.exchange.sale",
@@ -52,6 +53,17 @@ EXCHANGE_RENAMED_FIELDS = [
         "account_move_id",
         "move_id",
     ),
+    # one denomination line: the number of notes is "quantity", its worth
+    # "amount" and the unit value "value" on every line
+    (
+        "le97.pive.exchange.session.count",
+        "le97_pive_exchange_session_count",
+        "qty_close",
+        "quantity",
+    ),
+    # the stock's "value" was the stock's worth: it is its amount now, and the
+    # unit value (a new column) is computed from the denomination
+    ("le97.pive.note.quant", "le97_pive_note_quant", "value", "amount"),
 ]
 
 
@@ -75,8 +87,10 @@ def _rename_exchange_fields(cr):
         if column_exists(cr, table, old) and not column_exists(cr, table, new):
             rename_column(cr, table, old, new)
         cr.execute(
-            "UPDATE ir_model_fields SET name = %s WHERE model = %s AND name = %s",
-            (new, model, old),
+            "UPDATE ir_model_fields SET name = %s WHERE model = %s AND name = %s "
+            "AND NOT EXISTS (SELECT 1 FROM ir_model_fields "
+            "WHERE model = %s AND name = %s)",
+            (new, model, old, model, new),
         )
         model_key = model.replace(".", "_")
         cr.execute(
