@@ -95,6 +95,8 @@ def test_base_knows_nothing_of_pive_or_receipts():
     base = REPO / "le97_base"
     offenders = []
     for path in [*base.glob("**/*.py"), *base.glob("**/*.xml")]:
+        if "migrations" in path.parts:
+            continue  # what moved out is named there
         text = path.read_text(encoding="utf-8")
         for word in ("mlcc", "group_pive_merchant", "le97_pive", "fund_receipt_"):
             if word in text:

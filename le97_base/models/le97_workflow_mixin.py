@@ -112,7 +112,8 @@ class Le97WorkflowMixin(models.AbstractModel):
                 if not (key.startswith("default_") and key[8:] in guarded)
             }
             if len(context) != len(self.env.context):
-                self = self.with_context(context)
+                # replace the context (with_context would merge it back)
+                self = self.with_env(self.env(context=context))
         vals_list = self._le97_new_document_vals(vals_list)
         return super().create(vals_list)
 

@@ -21,13 +21,6 @@ from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import BaseCommon
 
-ROLES = {
-    "volunteer": ["le97_base.group_volunteer"],
-    "merchant": ["le97_pive.group_pive_merchant"],
-    "treasurer": ["le97_base.group_treasurer"],
-    "receipt_admin": ["le97_base.group_receipt_admin"],
-}
-
 
 @tagged("post_install", "-at_install")
 class TestMenuActions(BaseCommon):
@@ -36,14 +29,18 @@ class TestMenuActions(BaseCommon):
         super().setUpClass()
         cls.company = cls.env.ref("base.main_company")
         cls.companies = cls.env["res.company"].search([])
+        # one user per group of the "Le 97" category, that of each addon
+        # installed included (a Pive merchant with le97_pive…)
+        groups = cls.env["res.groups"].search(
+            [("category_id", "=", cls.env.ref("le97_base.module_category_le97").id)]
+        )
         cls.users = {}
-        for role, groups in ROLES.items():
-            if not all(cls.env.ref(g, raise_if_not_found=False) for g in groups):
-                continue  # the addon of this role is not installed
-            cls.users[role] = new_test_user(
+        for group in groups:
+            xmlid = group.get_external_id()[group.id]
+            cls.users[xmlid] = new_test_user(
                 cls.env,
-                login=f"le97_menu_{role}",
-                groups=",".join(groups),
+                login=f"le97_menu_{xmlid.replace('.', '_')}",
+                groups=xmlid,
                 company_id=cls.company.id,
                 company_ids=cls.companies.ids,
             )

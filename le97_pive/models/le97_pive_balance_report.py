@@ -54,10 +54,9 @@ class Le97PiveBalanceReport(models.Model):
                    aml.account_id AS account_id,
                    aml.journal_id AS journal_id,
                    aml.move_id AS move_id,
-                   -- the notes and digital accounts are stored by le97_base (non-profit chart)
-                   CASE WHEN aml.account_id = company.le97_account_pive_cash_id
+                   CASE WHEN aml.account_id = company.mlcc_paper_account_id
                              THEN 'paper'
-                        WHEN aml.account_id = company.le97_account_pive_digital_id
+                        WHEN aml.account_id = company.mlcc_digital_account_id
                              THEN 'digital'
                         ELSE 'fee' END AS kind,
                    payment.purpose_id AS purpose_id,
@@ -69,8 +68,8 @@ class Le97PiveBalanceReport(models.Model):
               JOIN res_company company ON company.id = aml.company_id
               LEFT JOIN le97_pive_payment payment ON payment.move_id = aml.move_id
              WHERE aml.parent_state = 'posted'
-               AND aml.account_id IN (company.le97_account_pive_cash_id,
-                                      company.le97_account_pive_digital_id,
+               AND aml.account_id IN (company.mlcc_paper_account_id,
+                                      company.mlcc_digital_account_id,
                                       company.mlcc_fee_account_id)
             """
         )

@@ -1,18 +1,34 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_is_zero
 
 MEDIUMS = [("paper", "Notes"), ("digital", "Digital")]
+
+MERCHANT_GROUP = "le97_pive.group_pive_merchant"
+TREASURER_GROUP = "le97_base.group_treasurer"
 
 
 class Le97PivePayment(models.Model):
     _name = "le97.pive.payment"
     _description = "Local Currency Payment Received at a Counter"
-    _inherit = ["mail.thread"]
+    _inherit = ["le97.posted.document.mixin", "mail.thread"]
     _order = "date desc, id desc"
     _check_company_auto = True
+
+    # Only the action methods post, reverse and choose the counter: a counter
+    # records its own payments, and a posted payment always has its entry.
+    # The journal and currency follow from the company and the medium.
+    _le97_workflow_fields = (
+        "state",
+        "reversal_move_id",
+        "user_id",
+        "journal_id",
+        "currency_id",
+    )
+    _le97_locked_states = ("posted", "reversed")
+    _le97_deletable_states = ("draft",)
 
     company_id = fields.Many2one(
         comodel_name="res.company",
@@ -94,14 +110,8 @@ class Le97PivePayment(models.Model):
         store=True,
         precompute=True,
     )
-    move_id = fields.Many2one(
-        comodel_name="account.move",
-        string="Journal Entry",
-        readonly=True,
-        copy=False,
-        ondelete="restrict",
-        groups="le97_base.group_treasurer",
-    )
+    # the mixin's journal entry, for treasurers' eyes only
+    move_id = fields.Many2one(groups="le97_base.group_treasurer")
     reversal_move_id = fields.Many2one(
         comodel_name="account.move",
         string="Reversal Entry",
@@ -202,35 +212,39 @@ class Le97PivePayment(models.Model):
     # -- CRUD --------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        # A counter records its own payments only; a treasurer may record for
-        # any counter.
-        if not self.env.su and not self.env.user.has_group("le97_base.group_treasurer"):
-            for vals in vals_list:
-                vals["user_id"] = self.env.uid
+        self._le97_check_payers_readable(
+            [vals["payer_id"] for vals in vals_list if vals.get("payer_id")]
+        )
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su and self.filtered(lambda p: p.state != "draft"):
-            allowed = self._le97_writable_after_post()
-            if set(vals) - allowed:
-                raise UserError(
-                    self.env._(
-                        "A posted local currency payment cannot be changed: "
-                        "reverse it and record it again."
-                    )
-                )
+        if vals.get("payer_id"):
+            self._le97_check_payers_readable([vals["payer_id"]])
         return super().write(vals)
 
     @api.model
-    def _le97_writable_after_post(self):
-        return {"message_main_attachment_id"}
+    def _le97_check_payers_readable(self, partner_ids):
+        """A counter names as payer only a contact it may already read.
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_posted(self):
-        if self.filtered(lambda p: p.state != "draft"):
-            raise UserError(
+        The payers of a counter's payments become readable to it (record rule
+        of ``res.partner``): without this check, putting any contact's id in a
+        draft payment would reveal their e-mail, phone and address. The check
+        runs before the link exists, with the counter's own rights.
+        """
+        if self.env.su or not partner_ids or self.env.user.has_group(TREASURER_GROUP):
+            return
+        partner_ids = set(partner_ids)
+        readable = (
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            .search([("id", "in", list(partner_ids))])
+        )
+        if set(readable.ids) != partner_ids:
+            raise AccessError(
                 self.env._(
-                    "A posted local currency payment cannot be deleted: reverse it."
+                    "The payer of a local currency payment must be a contact you "
+                    "can already see at your counter. Ask a treasurer to record "
+                    "the payment for another contact."
                 )
             )
 
@@ -246,7 +260,9 @@ class Le97PivePayment(models.Model):
         currency = self.currency_id
         cash_account = self.journal_id.default_account_id
         income_account = self.purpose_id._get_account(company)
-        balance = company.currency_id.round(self.amount * company.mlcc_parity)
+        balance = currency._convert(
+            self.amount, company.currency_id, company, self.date
+        )
         label = self.note or self.purpose_id.name
         partner_id = self.payer_id.commercial_partner_id.id or False
         return {
@@ -283,14 +299,8 @@ class Le97PivePayment(models.Model):
 
     def _le97_check_postable(self):
         """Refuse the whole batch before anything is written."""
+        self._le97_check_state(("draft",), self.env._("Posting"))
         for payment in self:
-            if payment.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "The payment %(payment)s is already posted.",
-                        payment=payment.display_name,
-                    )
-                )
             company = payment.company_id.sudo()
             if not payment.journal_id or not payment.currency_id:
                 raise UserError(
@@ -324,8 +334,8 @@ class Le97PivePayment(models.Model):
             )
             moves._post(soft=False)
             for payment, move in zip(payments, moves, strict=True):
-                payment.sudo().move_id = move
-        self.sudo().write({"state": "posted"})
+                payment._le97_write_workflow({"move_id": move.id})
+        self._le97_write_workflow({"state": "posted"})
         self._le97_after_post()
         return True
 
@@ -349,12 +359,16 @@ class Le97PivePayment(models.Model):
 
     # -- actions ------------------------------------------------------------
     def action_post(self):
+        """Post the payments: a counter posts its own (the entry is made as
+        superuser, the counter has no access to the books)."""
+        self._le97_check_group(MERCHANT_GROUP, self.env._("Posting"))
         self._le97_post()
         return True
 
     def action_record_and_new(self):
         """Counter screen: post and open a blank payment with the same medium."""
         self.ensure_one()
+        self._le97_check_group(MERCHANT_GROUP, self.env._("Recording"))
         self._le97_post()
         return {
             "type": "ir.actions.act_window",
@@ -374,16 +388,46 @@ class Le97PivePayment(models.Model):
             },
         }
 
+    def _le97_check_reversible(self):
+        """Who may reverse what, checked for the whole batch first.
+
+        A counter corrects its own mistakes of the day; anything older is the
+        treasurer's. Nobody reverses a payment matched to a wallet
+        transaction: the money did reach the wallet, and this payment is what
+        books it.
+        """
+        action = self.env._("Reversing")
+        self._le97_check_group(MERCHANT_GROUP, action)
+        self._le97_check_state(("posted",), action)
+        matched = self.sudo().filtered("wallet_transaction_ids")
+        if matched:
+            raise UserError(
+                self.env._(
+                    "%(payments)s cannot be reversed: the digital wallet export "
+                    "shows the money received, and this payment books it. Ask "
+                    "a treasurer to correct the entry.",
+                    payments=", ".join(matched.mapped("display_name")),
+                )
+            )
+        if self.env.su or self.env.user.has_group(TREASURER_GROUP):
+            return
+        today = fields.Date.context_today(self)
+        older = self.filtered(
+            lambda p: fields.Date.context_today(self, p.create_date) != today
+            or p.user_id != self.env.user
+        )
+        if older:
+            raise AccessError(
+                self.env._(
+                    "A counter reverses only its own payments of the day: ask a "
+                    "treasurer to reverse %(payments)s.",
+                    payments=", ".join(older.mapped("display_name")),
+                )
+            )
+
     def action_reverse(self):
         """Correct a posted payment: reverse its entry, keep both for the trace."""
-        for payment in self:
-            if payment.state != "posted":
-                raise UserError(
-                    self.env._(
-                        "Only a posted payment can be reversed: %(payment)s.",
-                        payment=payment.display_name,
-                    )
-                )
+        self._le97_check_reversible()
         payments = self.sudo()
         with_move = payments.filtered("move_id")
         reversal_by_move = {}
@@ -406,7 +450,7 @@ class Le97PivePayment(models.Model):
                 reversal.reversed_entry_id: reversal for reversal in reversals
             }
         for payment in payments:
-            payment.write(
+            payment._le97_write_workflow(
                 {
                     "state": "reversed",
                     "reversal_move_id": reversal_by_move.get(payment.move_id, False),

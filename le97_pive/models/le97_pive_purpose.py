@@ -2,12 +2,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-# purpose kind -> field of res.company holding its income account
+# purpose kind -> field of res.company holding its income account: gifts and
+# membership fees go to the fund's accounts (le97_base)
 KIND_ACCOUNT_FIELDS = {
-    "gift": "mlcc_gift_account_id",
+    "gift": "le97_account_gift_id",
     "service": "mlcc_service_account_id",
     "sale": "mlcc_sale_account_id",
-    "membership": "mlcc_membership_account_id",
+    "membership": "le97_account_membership_id",
 }
 
 

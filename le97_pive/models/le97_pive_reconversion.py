@@ -6,15 +6,21 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
-from .le97_pive_payment import MEDIUMS
+from .le97_pive_payment import MEDIUMS, MERCHANT_GROUP, TREASURER_GROUP
 
 
 class Le97PiveReconversion(models.Model):
     _name = "le97.pive.reconversion"
     _description = "Reconversion of Local Currency into Euros"
-    _inherit = ["mail.thread"]
+    _inherit = ["le97.posted.document.mixin", "mail.thread"]
     _order = "date desc, id desc"
     _check_company_auto = True
+
+    # A merchant requests; only a treasurer sends, marks paid and posts. Once
+    # requested, a reconversion is what was asked: cancel it and request again.
+    _le97_workflow_fields = ("state", "name", "user_id", "currency_id", "net_amount")
+    _le97_locked_states = ("requested", "sent", "paid", "posted", "cancel")
+    _le97_deletable_states = ("draft", "cancel")
 
     name = fields.Char(
         string="Reference", readonly=True, copy=False, default="/", index=True
@@ -25,7 +31,7 @@ class Le97PiveReconversion(models.Model):
             ("merchant", "Relayed for a merchant"),
         ],
         required=True,
-        default="own",
+        default=lambda self: self._default_kind(),
         tracking=True,
         help="Own: the company changes its own local currency into euros and "
         "books it. Relayed: a merchant's request passed on to the association, "
@@ -103,14 +109,14 @@ class Le97PiveReconversion(models.Model):
         readonly=True,
         tracking=True,
     )
-    move_id = fields.Many2one(
-        comodel_name="account.move",
-        string="Journal Entry",
-        readonly=True,
-        copy=False,
-        ondelete="restrict",
-        groups="le97_base.group_treasurer",
-    )
+    # the mixin's journal entry, for treasurers' eyes only
+    move_id = fields.Many2one(groups="le97_base.group_treasurer")
+
+    @api.model
+    def _default_kind(self):
+        if self.env.su or self.env.user.has_group(TREASURER_GROUP):
+            return "own"
+        return "merchant"
 
     @api.depends("company_id")
     def _compute_currency_id(self):
@@ -130,7 +136,12 @@ class Le97PiveReconversion(models.Model):
     def _le97_gross(self):
         """The amount in company currency, at the parity (not rounded)."""
         self.ensure_one()
-        return self.amount * (self.company_id.sudo().mlcc_parity or 1.0)
+        company = self.company_id.sudo()
+        if not self.currency_id:
+            return self.amount * (company.mlcc_parity or 1.0)
+        return self.currency_id._convert(
+            self.amount, company.currency_id, company, self.date, round=False
+        )
 
     def _le97_compute_fee(self):
         self.ensure_one()
@@ -188,24 +199,36 @@ class Le97PiveReconversion(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su and not self.env.user.has_group("le97_base.group_treasurer"):
-            for vals in vals_list:
-                vals["user_id"] = self.env.uid
-                vals["kind"] = "merchant"
+    @api.constrains("kind")
+    def _check_kind_allowed(self):
+        """The company's own reconversions are a treasurer's: a merchant only
+        requests one for a merchant of the network."""
+        if self.filtered(lambda r: r.kind == "own"):
+            self._le97_check_group(
+                TREASURER_GROUP, self.env._("Reconverting the company's own Pives")
+            )
+
+    @api.constrains("fee_amount")
+    def _check_fee_allowed(self):
+        """A merchant's fee is the one of its category: only a treasurer
+        agrees to another one."""
+        changed = self.filtered(
+            lambda r: r.company_currency_id.compare_amounts(
+                r.fee_amount, r._le97_compute_fee()
+            )
+        )
+        if changed:
+            self._le97_check_group(
+                TREASURER_GROUP, self.env._("Changing the reconversion fee")
+            )
+
+    @api.model
+    def _le97_new_document_vals(self, vals_list):
         Sequence = self.env["ir.sequence"].sudo()
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = Sequence.next_by_code("le97.pive.reconversion") or "/"
-        return super().create(vals_list)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_done(self):
-        if self.filtered(lambda r: r.state not in ("draft", "cancel")):
-            raise UserError(
-                self.env._("Only a draft or cancelled reconversion can be deleted.")
-            )
+        return super()._le97_new_document_vals(vals_list)
 
     # -- holdings -------------------------------------------------------------
     @api.model
@@ -240,7 +263,7 @@ class Le97PiveReconversion(models.Model):
         company = self.company_id.sudo()
         journal = company._le97_pive_journal(self.medium)
         cash_account = journal.default_account_id
-        gross = company.currency_id.round(self.amount * company.mlcc_parity)
+        gross = company.currency_id.round(self._le97_gross())
         label = self.env._("Reconversion %(name)s", name=self.name)
         partner_id = company.mlcc_partner_id.id
         lines = [
@@ -285,25 +308,15 @@ class Le97PiveReconversion(models.Model):
         }
 
     # -- actions ------------------------------------------------------------
-    def _le97_check_state(self, states, action):
-        for rec in self:
-            if rec.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(action)s is not possible on %(name)s in its current "
-                        "state.",
-                        action=action,
-                        name=rec.name,
-                    )
-                )
-
     def action_post(self):
         """Post the company's own reconversions, within its holdings.
 
         Everything is checked before anything is written; the entries are then
         created and posted at once.
         """
-        self._le97_check_state(("draft",), self.env._("Posting"))
+        action = self.env._("Posting")
+        self._le97_check_group(TREASURER_GROUP, action)
+        self._le97_check_state(("draft",), action)
         if self.filtered(lambda r: r.kind != "own"):
             raise UserError(
                 self.env._(
@@ -320,7 +333,7 @@ class Le97PiveReconversion(models.Model):
             if key not in holdings:
                 holdings[key] = self._le97_holdings(company, rec.medium)
             left = holdings[key] - taken[key]
-            gross = rec.amount * company.mlcc_parity
+            gross = rec._le97_gross()
             if float_compare(gross, left, precision_digits=2) > 0:
                 raise UserError(
                     self.env._(
@@ -342,27 +355,39 @@ class Le97PiveReconversion(models.Model):
         )
         moves._post(soft=False)
         for rec, move in zip(recs, moves, strict=True):
-            rec.write({"move_id": move.id, "state": "posted"})
+            rec._le97_write_workflow({"move_id": move.id, "state": "posted"})
         return True
 
     def action_request(self):
-        self._le97_check_state(("draft",), self.env._("Requesting"))
+        action = self.env._("Requesting")
+        self._le97_check_group(MERCHANT_GROUP, action)
+        self._le97_check_state(("draft",), action)
         if self.filtered(lambda r: r.kind != "merchant"):
             raise UserError(self.env._("Only a merchant's reconversion is requested."))
-        self.write({"state": "requested"})
+        self._le97_write_workflow({"state": "requested"})
         return True
 
     def action_send(self):
-        self._le97_check_state(("requested",), self.env._("Sending"))
-        self.write({"state": "sent"})
+        action = self.env._("Sending")
+        self._le97_check_group(TREASURER_GROUP, action)
+        self._le97_check_state(("requested",), action)
+        self._le97_write_workflow({"state": "sent"})
         return True
 
     def action_paid(self):
-        self._le97_check_state(("sent",), self.env._("Marking as paid"))
-        self.write({"state": "paid"})
+        action = self.env._("Marking as paid")
+        self._le97_check_group(TREASURER_GROUP, action)
+        self._le97_check_state(("sent",), action)
+        self._le97_write_workflow({"state": "paid"})
         return True
 
     def action_cancel(self):
-        self._le97_check_state(("draft", "requested", "sent"), self.env._("Cancelling"))
-        self.write({"state": "cancel"})
+        """A merchant withdraws its request until it is sent; then, and for
+        the company's own reconversions, it is the treasurer's call."""
+        action = self.env._("Cancelling")
+        self._le97_check_group(MERCHANT_GROUP, action)
+        self._le97_check_state(("draft", "requested", "sent"), action)
+        if self.filtered(lambda r: r.state == "sent" or r.kind == "own"):
+            self._le97_check_group(TREASURER_GROUP, action)
+        self._le97_write_workflow({"state": "cancel"})
         return True

@@ -54,26 +54,21 @@ class ResCompany(models.Model):
         string="Digital Local Currency Journal",
         help="Bank journal of the digital wallet.",
     )
-    # one setting with the non-profit chart's default of le97_base
+    # The accounts of the local currency entries, found in the company's chart
+    # by code or created by _le97_pive_setup_accounts. Gifts and membership
+    # fees go to the fund's own accounts (le97_base's le97_account_gift_id and
+    # le97_account_membership_id).
     mlcc_paper_account_id = fields.Many2one(
-        related="le97_account_pive_cash_id",
-        readonly=False,
+        comodel_name="account.account",
         string="Local Currency Notes Account",
+        check_company=True,
         help="Cash box of paper notes (5305 Caisse Pive).",
     )
-    # one setting with the non-profit chart's default of le97_base
     mlcc_digital_account_id = fields.Many2one(
-        related="le97_account_pive_digital_id",
-        readonly=False,
+        comodel_name="account.account",
         string="Digital Local Currency Account",
+        check_company=True,
         help="Digital wallet (5175 Pive numérique).",
-    )
-    # one setting with the non-profit chart's default of le97_base
-    mlcc_gift_account_id = fields.Many2one(
-        related="le97_account_gift_id",
-        readonly=False,
-        string="Local Currency Gifts Account",
-        help="Income account of gifts received in local currency (7541 dons manuels): the gifts account of the fund.",
     )
     mlcc_service_account_id = fields.Many2one(
         comodel_name="account.account",
@@ -85,19 +80,12 @@ class ResCompany(models.Model):
         string="Sales Account",
         help="Income account of goods sold, for example at the bar (707).",
     )
-    # one setting with the non-profit chart's default of le97_base
-    mlcc_membership_account_id = fields.Many2one(
-        related="le97_account_membership_id",
-        readonly=False,
-        string="Local Currency Membership Fees Account",
-        help="Income account of membership fees paid in local currency (756): the membership account of the fund.",
-    )
-    # one setting with the non-profit chart's default of le97_base
     mlcc_exchange_account_id = fields.Many2one(
-        related="le97_account_pive_exchange_id",
-        readonly=False,
+        comodel_name="account.account",
         string="Local Currency Exchange Office Account",
-        help="Third-party account of the euros collected for the local currency association at the exchange office (4671).",
+        check_company=True,
+        help="Third-party account of the euros collected for the local currency "
+        "association at the exchange office (4671).",
     )
     mlcc_fee_account_id = fields.Many2one(
         comodel_name="account.account",
@@ -109,11 +97,10 @@ class ResCompany(models.Model):
         string="Euro Bank Account",
         help="Bank account receiving the euros of reconversions (512).",
     )
-    # one setting with the non-profit chart's default of le97_base
     mlcc_cash_account_id = fields.Many2one(
-        related="le97_account_euro_cash_id",
-        readonly=False,
+        comodel_name="account.account",
         string="Exchange Office Euro Cash Account",
+        check_company=True,
         help="Euro cash box of the exchange office (531).",
     )
     mlcc_cheque_account_id = fields.Many2one(
@@ -167,6 +154,10 @@ class ResCompany(models.Model):
             # keep the stored rate in line with the new parity
             for company in self.sudo().filtered("mlcc_currency_id"):
                 company.mlcc_currency_id._le97_set_fixed_rate(company)
+        if {"mlcc_paper_journal_id", "mlcc_digital_journal_id"} & set(vals):
+            # a journal chosen in the settings is secured as the created ones
+            for company in self:
+                company._le97_pive_secure_journals()
         return res
 
     # -- set-up --------------------------------------------------------------
@@ -181,15 +172,11 @@ class ResCompany(models.Model):
         return [
             ("mlcc_paper_account_id", "5305", "asset_cash", "Caisse Pive (billets)"),
             ("mlcc_digital_account_id", "5175", "asset_cash", "Pive numérique"),
-            ("mlcc_gift_account_id", "7541", "income", "Dons manuels"),
+            # the fund's account, when the chart has not set it
+            ("le97_account_gift_id", "7541", "income", "Dons manuels"),
             ("mlcc_service_account_id", "706", "income", "Prestations de services"),
             ("mlcc_sale_account_id", "707", "income", "Ventes de marchandises"),
-            (
-                "mlcc_membership_account_id",
-                "756",
-                "income",
-                "Cotisations",
-            ),
+            ("le97_account_membership_id", "756", "income", "Cotisations"),
             (
                 "mlcc_exchange_account_id",
                 "4671",
@@ -347,7 +334,7 @@ class ResCompany(models.Model):
             if not self[field]
         ]
         if not specs:
-            return
+            return self._le97_pive_secure_journals()
         by_code = {}
         for journal in Journal.search(
             [
@@ -382,6 +369,19 @@ class ResCompany(models.Model):
                 ).filtered(lambda line: not line.payment_account_id).write(
                     {"payment_account_id": journal.default_account_id.id}
                 )
+        return self._le97_pive_secure_journals()
+
+    def _le97_pive_secure_journals(self):
+        """Hash-chain the entries of the notes and digital journals.
+
+        le97_base secures the journals it knows when its chart is loaded, which
+        may be before this addon creates them: they are secured here, at every
+        set-up, whether they were created or found.
+        """
+        self.ensure_one()
+        journals = self.mlcc_paper_journal_id | self.mlcc_digital_journal_id
+        self.env["account.journal"]._le97_secure_journal(journals)
+        return journals
 
     def _le97_pive_journal(self, medium):
         """Journal of the local currency ``medium`` (``paper`` or ``digital``)."""

@@ -40,8 +40,9 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
         domain=ACCOUNT_DOMAIN,
     )
-    mlcc_gift_account_id = fields.Many2one(
-        related="company_id.mlcc_gift_account_id",
+    # the fund's accounts (le97_base), used for gifts and membership fees
+    le97_account_gift_id = fields.Many2one(
+        related="company_id.le97_account_gift_id",
         readonly=False,
         domain=ACCOUNT_DOMAIN,
     )
@@ -55,8 +56,8 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
         domain=ACCOUNT_DOMAIN,
     )
-    mlcc_membership_account_id = fields.Many2one(
-        related="company_id.mlcc_membership_account_id",
+    le97_account_membership_id = fields.Many2one(
+        related="company_id.le97_account_membership_id",
         readonly=False,
         domain=ACCOUNT_DOMAIN,
     )

@@ -37,52 +37,62 @@ class ResCurrency(models.Model):
 
     @api.model
     def _le97_parity(self, company):
-        """Value of one unit of the fixed-parity currency in the company currency."""
+        """Value of one unit of the fixed-parity currency in euros."""
         company = company.sudo()
         for candidate in (company, company.root_id):
             if candidate.mlcc_currency_id and candidate.mlcc_parity:
                 return candidate.mlcc_parity
         return 1.0
 
-    def _le97_fixed_rate(self, company):
-        """The technical rate a fixed-parity currency must have for ``company``.
+    @api.model
+    def _le97_anchor_currency(self):
+        """The currency a fixed parity is quoted against: the euro.
 
-        Rates are quoted against the currency of rate 1 (the company currency,
-        the euro for a French company).
+        Not the company currency: rates are quoted against the currency of
+        rate 1, which is not the euro on every database (Odoo's demo data
+        quote the euro at 1.2834 against the dollar).
         """
-        return 1.0 / self._le97_parity(company)
+        return self.env.ref("base.EUR")
+
+    def _le97_fixed_rate(self, company, date=None):
+        """The rate a fixed-parity currency must have for ``company`` on
+        ``date``: the euro's rate divided by the parity, so that one unit is
+        worth the parity in euros whatever the euro's own rate."""
+        anchor = self._le97_anchor_currency()
+        date = date or fields.Date.context_today(self)
+        anchor_rate = anchor._get_rates(company.sudo(), date).get(anchor.id) or 1.0
+        return anchor_rate / self._le97_parity(company)
 
     def _le97_set_fixed_rate(self, company):
-        """Record today's fixed rate, so that the currency screens show it."""
+        """Record the fixed rate, so that the currency screens show the parity."""
         self.ensure_one()
         Rate = self.env["res.currency.rate"].sudo()
         root = company.root_id
-        rate = self._le97_fixed_rate(company)
         existing = Rate.search(
             [("currency_id", "=", self.id), ("company_id", "=", root.id)]
         )
         if existing:
-            # writing triggers the enforcement of the parity on every rate
-            existing.write({"rate": rate})
+            # writing forces every rate to the parity of its date
+            existing.write({"rate": 1.0})
         else:
             Rate.create(
                 {
                     "currency_id": self.id,
                     "company_id": root.id,
-                    "rate": rate,
+                    "rate": 1.0,
                     "name": fields.Date.context_today(self),
                 }
             )
 
     def _get_rates(self, company, date):
         # Whatever is stored (a rate provider, an import, SQL), a fixed-parity
-        # currency converts at its parity.
+        # currency converts at its parity with the euro.
         fixed = self.filtered("le97_fixed_parity")
         if not fixed:
             return super()._get_rates(company, date)
-        company_currency = company.currency_id
-        rates = super(ResCurrency, self | company_currency)._get_rates(company, date)
-        base = rates.get(company_currency.id) or 1.0
+        anchor = self._le97_anchor_currency()
+        rates = super(ResCurrency, (self - fixed) | anchor)._get_rates(company, date)
+        anchor_rate = rates.get(anchor.id) or 1.0
         for currency in fixed:
-            rates[currency.id] = base * currency._le97_fixed_rate(company)
+            rates[currency.id] = anchor_rate / currency._le97_parity(company)
         return {key: val for key, val in rates.items() if key in self.ids}

@@ -1,6 +1,6 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
@@ -10,14 +10,14 @@ RATE_FIELDS = ("rate", "company_rate", "inverse_company_rate")
 class ResCurrencyRate(models.Model):
     _inherit = "res.currency.rate"
 
-    def _le97_target_rate(self, currency, company):
-        company = company or self.env.company
-        return currency._le97_fixed_rate(company)
+    def _le97_target_rate(self, currency, company, date):
+        company = company or self.env.company.root_id
+        return currency._le97_fixed_rate(company, date)
 
-    def _le97_force_vals(self, vals, currency, company):
+    def _le97_force_vals(self, vals, currency, company, date):
         """Replace any rate in ``vals`` by the fixed parity of ``currency``."""
         vals = {key: val for key, val in vals.items() if key not in RATE_FIELDS}
-        vals["rate"] = self._le97_target_rate(currency, company)
+        vals["rate"] = self._le97_target_rate(currency, company, date)
         return vals
 
     @api.model_create_multi
@@ -33,39 +33,77 @@ class ResCurrencyRate(models.Model):
                 company = Company.browse(vals.get("company_id")) or (
                     self.env.company.root_id
                 )
-                vals = self._le97_force_vals(vals, currency.sudo(), company)
+                date = vals.get("name") or fields.Date.context_today(self)
+                vals = self._le97_force_vals(vals, currency.sudo(), company, date)
             new_vals_list.append(vals)
-        return super().create(new_vals_list)
+        rates = super().create(new_vals_list)
+        rates._le97_sync_fixed_rates()
+        return rates
 
     def write(self, vals):
         fixed = self.filtered(lambda r: r.currency_id.sudo().le97_fixed_parity)
         if not fixed or not (
-            set(vals) & set(RATE_FIELDS) or {"currency_id", "company_id"} & set(vals)
+            set(vals) & set(RATE_FIELDS)
+            or {"currency_id", "company_id", "name"} & set(vals)
         ):
-            return super().write(vals)
+            res = super().write(vals)
+            self._le97_sync_fixed_rates()
+            return res
         res = super(ResCurrencyRate, self - fixed).write(vals) if self - fixed else True
-        # one write per currency and company: they decide the forced rate
+        # one write per currency, company and day: they decide the forced rate
         groups = fixed.grouped(
             lambda r: (
                 vals.get("currency_id", r.currency_id.id),
                 vals.get("company_id", r.company_id.id),
+                fields.Date.to_date(vals.get("name", r.name)),
             )
         )
-        for (currency_id, company_id), rates in groups.items():
+        for (currency_id, company_id, date), rates in groups.items():
             currency = self.env["res.currency"].browse(currency_id)
             company = self.env["res.company"].browse(company_id)
             super(ResCurrencyRate, rates).write(
-                self._le97_force_vals(vals, currency.sudo(), company)
+                self._le97_force_vals(vals, currency.sudo(), company, date)
             )
+        (self - fixed)._le97_sync_fixed_rates()
         return res
 
-    @api.constrains("rate", "currency_id", "company_id")
+    def unlink(self):
+        anchor = self.env["res.currency"]._le97_anchor_currency()
+        companies = self.filtered(lambda r: r.currency_id == anchor).company_id
+        res = super().unlink()
+        self._le97_sync_fixed_rates(companies)
+        return res
+
+    def _le97_sync_fixed_rates(self, companies=None):
+        """A new, changed or deleted euro rate moves the stored rates of the
+        fixed-parity currencies of the same companies, so that their screens
+        keep showing the parity (conversions never depend on them)."""
+        if companies is None:
+            anchor = self.env["res.currency"]._le97_anchor_currency()
+            changed = self.filtered(lambda r: r.currency_id == anchor)
+            if not changed:
+                return
+            companies = changed.company_id
+        fixed_rates = (
+            self.env["res.currency.rate"]
+            .sudo()
+            .search(
+                [
+                    ("currency_id.le97_fixed_parity", "=", True),
+                    ("company_id", "in", [False, *companies.root_id.ids]),
+                ]
+            )
+        )
+        # a write with a rate field forces each rate to the target of its day
+        fixed_rates.write({"rate": 1.0})
+
+    @api.constrains("rate", "currency_id", "company_id", "name")
     def _check_le97_fixed_parity(self):
         for rate in self:
             currency = rate.currency_id.sudo()
             if not currency.le97_fixed_parity:
                 continue
-            expected = self._le97_target_rate(currency, rate.company_id)
+            expected = self._le97_target_rate(currency, rate.company_id, rate.name)
             if float_compare(rate.rate, expected, precision_digits=6):
                 raise ValidationError(
                     self.env._(

@@ -55,11 +55,6 @@ class ResPartner(models.Model):
         help="Published on the map of the network: what the merchant offers.",
     )
 
-    @api.onchange("le97_merchant_state")
-    def _onchange_le97_merchant_state(self):
-        if self.le97_merchant_state:
-            self.le97_is_pive_merchant = True
-
     le97_counter_visible = fields.Boolean(
         string="Visible at the Counters",
         compute="_compute_le97_counter_visible",
@@ -83,7 +78,7 @@ class ResPartner(models.Model):
         return expression.OR(
             [
                 [("is_company", "=", True)],
-                [("le97_is_pive_merchant", "=", True)],
+                [("le97_merchant_state", "!=", False)],
                 [("id", "in", users._search([]).subselect("partner_id"))],
                 [("id", "in", user.sudo().company_ids.partner_id.ids)],
                 [("create_uid", "=", user.id)],
@@ -117,22 +112,9 @@ class ResPartner(models.Model):
             return domain
         return ["!", *expression.normalize_domain(domain)]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("le97_merchant_state"):
-                vals.setdefault("le97_is_pive_merchant", True)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if vals.get("le97_merchant_state") and "le97_is_pive_merchant" not in vals:
-            vals = {**vals, "le97_is_pive_merchant": True}
-        return super().write(vals)
-
     @api.model
     def _get_le97_public_merchant_domain(self):
         return [
-            ("le97_is_pive_merchant", "=", True),
             ("le97_merchant_state", "=", "agreed"),
             ("active", "=", True),
         ]

@@ -8,6 +8,12 @@ class PiveCommon(BaseCommon):
     """The main company (French chart, local currency set up) and its users."""
 
     @classmethod
+    def setup_main_company(cls, currency_code="EUR"):
+        # BaseCommon turns the main company to dollars; a French fund keeps
+        # its euros (with demo data, the euro is not the currency of rate 1)
+        return super().setup_main_company(currency_code=currency_code)
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env.company
@@ -19,8 +25,8 @@ class PiveCommon(BaseCommon):
         add_test_users(
             cls,
             cls.company,
-            user_merchant=("pive_merchant", "le97_base.group_pive_merchant"),
-            user_merchant_2=("pive_merchant_2", "le97_base.group_pive_merchant"),
+            user_merchant=("pive_merchant", "le97_pive.group_pive_merchant"),
+            user_merchant_2=("pive_merchant_2", "le97_pive.group_pive_merchant"),
             user_treasurer=("pive_treasurer", "le97_base.group_treasurer"),
         )
 

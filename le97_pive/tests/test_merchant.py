@@ -1,8 +1,9 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
+from ast import literal_eval
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -33,9 +34,33 @@ class TestPiveMerchants(HttpCase):
             {"name": "Bar Suspendu", "le97_merchant_state": "suspended"}
         )
 
-    def test_merchant_flag(self):
-        self.assertTrue(self.agreed.le97_is_pive_merchant)
-        self.assertTrue(self.candidate.le97_is_pive_merchant)
+    def test_merchant_filter_and_menu(self):
+        """A merchant is a contact with a merchant status, whatever it is."""
+        merchants = self.agreed | self.candidate | self.suspended
+        other = self.env["res.partner"].create({"name": "Pas commerçant"})
+        action = self.env.ref("le97_pive.res_partner_merchant_action")
+        found = self.env["res.partner"].search(
+            [*literal_eval(action.domain), ("id", "in", (merchants | other).ids)]
+        )
+        self.assertEqual(found, merchants)
+        search_view = self.env.ref("base.view_res_partner_filter")
+        arch = self.env["res.partner"].get_view(search_view.id, "search")["arch"]
+        self.assertIn('name="le97_pive_merchants"', arch)
+        # the counters see the network, read only
+        menu = self.env.ref("le97_pive.res_partner_merchant_menu")
+        self.assertEqual(menu.action, action)
+        user = new_test_user(
+            self.env, login="pive_merchant_menu", groups="le97_pive.group_pive_merchant"
+        )
+        visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+        self.assertIn(menu.id, visible)
+        self.assertIn(self.env.ref("le97_base.menu_le97_root").id, visible)
+        self.assertEqual(
+            self.env["res.partner"]
+            .with_user(user)
+            .search([("id", "in", (merchants | other).ids)]),
+            merchants,
+        )
 
     def test_public_json(self):
         response = self.url_open("/le97/pive/merchants.json")

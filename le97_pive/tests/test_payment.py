@@ -26,7 +26,7 @@ class TestPivePayment(PiveCommon):
 
     def test_flow_gift_paper(self):
         self._check_flow(
-            "paper", "purpose_gift", "mlcc_paper_account_id", "mlcc_gift_account_id", 20
+            "paper", "purpose_gift", "mlcc_paper_account_id", "le97_account_gift_id", 20
         )
 
     def test_flow_gift_digital(self):
@@ -34,7 +34,7 @@ class TestPivePayment(PiveCommon):
             "digital",
             "purpose_gift",
             "mlcc_digital_account_id",
-            "mlcc_gift_account_id",
+            "le97_account_gift_id",
             12.5,
         )
 
@@ -61,7 +61,7 @@ class TestPivePayment(PiveCommon):
             "paper",
             "purpose_membership",
             "mlcc_paper_account_id",
-            "mlcc_membership_account_id",
+            "le97_account_membership_id",
             10,
         )
 

@@ -1,6 +1,6 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import PiveCommon
@@ -132,10 +132,16 @@ class TestPiveReconversion(PiveCommon):
         merchant = self.env["res.partner"].create(
             {"name": "Boulangerie", "le97_merchant_state": "agreed"}
         )
-        rec = self.Reconversion.with_user(self.user_merchant).create(
-            {"kind": "own", "merchant_id": merchant.id, "amount": 30}
-        )
+        Reconversion = self.Reconversion.with_user(self.user_merchant)
+        count = self.Reconversion.search_count([])
+        with self.assertRaises(AccessError):
+            Reconversion.create(
+                {"kind": "own", "merchant_id": merchant.id, "amount": 30}
+            )
+        self.assertEqual(self.Reconversion.search_count([]), count)
+        rec = Reconversion.create({"merchant_id": merchant.id, "amount": 30})
         self.assertEqual(rec.kind, "merchant")
+        self.assertEqual(rec.user_id, self.user_merchant)
         rec.action_request()
         self.assertEqual(rec.state, "requested")
         self.assertFalse(

@@ -27,12 +27,7 @@ class TestPiveSecurity(PiveCommon):
     def test_merchant_records_and_sees_own(self):
         Payment = self.env["le97.pive.payment"].with_user(self.user_merchant)
         payment = Payment.create(
-            {
-                "amount": 3,
-                "purpose_id": self.env.ref("le97_pive.purpose_gift").id,
-                # a counter cannot record in the name of another one
-                "user_id": self.user_merchant_2.id,
-            }
+            {"amount": 3, "purpose_id": self.env.ref("le97_pive.purpose_gift").id}
         )
         payment.action_post()
         self.assertEqual(payment.user_id, self.user_merchant)
@@ -54,10 +49,34 @@ class TestPiveSecurity(PiveCommon):
             self.own.with_user(self.user_merchant).write({"amount": 50})
         self.assertEqual(self.own.amount, 5)
 
-    def test_merchant_reverses_own(self):
+    def test_merchant_reverses_own_of_the_day(self):
         self.own.with_user(self.user_merchant).action_reverse()
         self.assertEqual(self.own.state, "reversed")
-        self.assertTrue(self.own.reversal_move_id)
+        self.assertTrue(self.own.sudo().reversal_move_id)
+
+    def test_merchant_cannot_reverse_older_payment(self):
+        """Yesterday's payments are in the treasurer's hands."""
+        self.env.cr.execute(
+            "UPDATE le97_pive_payment SET create_date = create_date - interval '2 days'"
+            " WHERE id = %s",
+            [self.own.id],
+        )
+        self.own.invalidate_recordset(["create_date"])
+        moves = self._move_count()
+        with self.assertRaises(AccessError):
+            self.own.with_user(self.user_merchant).action_reverse()
+        own = self.own.sudo()
+        self.assertEqual(own.state, "posted")
+        self.assertFalse(own.reversal_move_id)
+        self.assertEqual(self._move_count(), moves)
+        self.own.with_user(self.user_treasurer).action_reverse()
+        self.assertEqual(own.state, "reversed")
+        self.assertEqual(self._move_count(), moves + 1)
+
+    def test_merchant_cannot_reverse_other_counter(self):
+        with self.assertRaises(AccessError):
+            self.other.with_user(self.user_merchant).action_reverse()
+        self.assertEqual(self.other.state, "posted")
 
     def test_merchant_cannot_read_accounting(self):
         user = self.user_merchant
@@ -89,14 +108,16 @@ class TestPiveSecurity(PiveCommon):
             {"name": "Épicerie du réseau", "le97_merchant_state": "agreed"}
         )
         organisation = Partner.create({"name": "Asso voisine", "is_company": True})
-        Payment = self.env["le97.pive.payment"].with_user(self.user_merchant)
-        Payment.create(
+        # a counter cannot name them itself (test_workflow_guard): the payer
+        # of a payment of its counter, recorded for it, becomes readable
+        self.env["le97.pive.payment"].sudo().create(
             {
                 "amount": 4,
                 "purpose_id": self.env.ref("le97_pive.purpose_bar").id,
                 "payer_id": payer.id,
+                "user_id": self.user_merchant.id,
             }
-        ).action_post()
+        )._le97_post()
         as_merchant = Partner.with_user(self.user_merchant)
         for user in (self.user_merchant, self.user_merchant_2):
             with self.assertRaises(AccessError):
@@ -116,7 +137,7 @@ class TestPiveSecurity(PiveCommon):
             self.company,
             user_creator=(
                 "pive_merchant_contacts",
-                "le97_base.group_pive_merchant,base.group_partner_manager",
+                "le97_pive.group_pive_merchant,base.group_partner_manager",
             ),
         )
         created = Partner.with_user(self.user_creator).create(

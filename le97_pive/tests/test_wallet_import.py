@@ -81,6 +81,41 @@ class TestPiveWalletImport(PiveCommon):
         self.assertEqual(self._lines() - lines_before, new_lines)
         self.assertEqual(self._move_count(), moves)
 
+    def test_matched_payment_cannot_be_reversed(self):
+        """The wallet shows the money: reversing its payment would lose it."""
+        self._wizard(self._csv()).action_import()
+        self.assertEqual(self.payment.wallet_transaction_ref, "TX-1")
+        moves = self._move_count()
+        for user in (self.env.user, self.user_treasurer):
+            with self.assertRaises(UserError):
+                self.payment.with_user(user).action_reverse()
+        self.assertEqual(self.payment.state, "posted")
+        self.assertFalse(self.payment.reversal_move_id)
+        self.assertEqual(self._move_count(), moves)
+
+    def test_statement_lines_stay_out_of_the_hash_chain(self):
+        """The digital journal is secured; its statement lines, which mirror
+        the wallet and are reconciled later, are not chained."""
+        self.assertTrue(self.digital_journal.restrict_mode_hash_table)
+        self.assertTrue(self.payment.sudo().move_id.inalterable_hash)
+        wizard = self._wizard(self._csv())
+        wizard.action_import()
+        self.assertFalse(
+            any(wizard.statement_line_ids.move_id.mapped("inalterable_hash"))
+        )
+        # entries posted after them are chained again, holes and all
+        later = self._le97_payment(3, medium="digital")
+        later._le97_post()
+        self.assertTrue(later.sudo().move_id.inalterable_hash)
+        self.env.user.groups_id |= self.env.ref("account.group_account_user")
+        integrity = self.company._check_hash_integrity()
+        statuses = {
+            result["status"]
+            for result in integrity["results"]
+            if result["journal_name"].startswith(self.digital_journal.name)
+        }
+        self.assertEqual(statuses, {"verified"})
+
     def test_mapping_and_separator(self):
         day = self.today.strftime("%d/%m/%Y")
         content = (

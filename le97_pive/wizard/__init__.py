@@ -1,6 +1,1 @@
-from . import (
-    le97_pive_exchange_statement,
-    le97_pive_note_stock_wizard,
-    le97_pive_note_stock_wizard_line,
-    le97_pive_wallet_import,
-)
+from . import le97_pive_wallet_import

@@ -3,7 +3,8 @@
 """18.0.2.0.0: le97_base keeps the fund, its groups, chart and volunteers.
 
 What it held for the local currency now belongs to ``le97_pive``: the Pive
-merchant group (its users keep it) and the demo merchant and association. Their
+merchant group (its users keep it), the merchants' screen and the demo
+merchant and association. Their
 xml ids change owner here, before this module's data is loaded, so that
 nothing is deleted and recreated.
 """
@@ -12,6 +13,8 @@ MOVED_TO_PIVE = (
     "group_pive_merchant",
     "res_partner_demo_merchant",
     "res_partner_demo_la_pive",
+    "res_partner_merchant_action",
+    "res_partner_merchant_menu",
 )
 
 
