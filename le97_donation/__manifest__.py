@@ -2,14 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Le 97 - Donations and Fiscal Receipts",
-    "version": "18.0.1.3.0",
+    "version": "18.0.2.0.0",
     "category": "Accounting",
     "license": "AGPL-3",
     "summary": "French fiscal receipts (CERFA 11580 and 16216) on OCA donations",
     "author": "Fond'action Alusage",
     "website": "https://github.com/le97/le97-odoo",
     "maintainers": ["le97"],
-    "depends": ["le97_base", "le97_pive", "donation", "portal"],
+    "depends": ["le97_base", "donation", "portal"],
     "external_dependencies": {"python": ["num2words"]},
     "data": [
         "security/le97_donation_groups.xml",
@@ -24,6 +24,8 @@
         "views/donation_donation_views.xml",
         "views/account_payment_method_line_views.xml",
         "views/res_partner_views.xml",
+        "views/res_company_views.xml",
+        "views/res_config_settings_views.xml",
         "data/mail_template_data.xml",
         "views/donation_tax_receipt_yearly_views.xml",
         "views/donation_tax_receipt_send_views.xml",

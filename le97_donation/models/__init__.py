@@ -8,8 +8,9 @@ from . import (
     donation_tax_receipt,
     ir_actions_report,
     ir_attachment,
-    le97_pive_payment,
     le97_receipt_counter,
     mail_template,
+    res_company,
+    res_config_settings,
     res_partner,
 )

@@ -2,8 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-from ..hooks import _le97_default_accounts
-
 
 class AccountChartTemplate(models.AbstractModel):
     _inherit = "account.chart.template"
@@ -13,5 +11,5 @@ class AccountChartTemplate(models.AbstractModel):
         installed in the same run as this module) gets its bank and cash
         journals usable on donations, like the install hook does."""
         res = super()._load(template_code, company, install_demo, force_create)
-        _le97_default_accounts(self.env, self.env["res.company"].browse(company.id))
+        self.env["res.company"].browse(company.id)._le97_donation_setup()
         return res

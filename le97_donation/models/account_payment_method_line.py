@@ -2,11 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+# Boxes of the "means of payment" of the receipt (Cerfa 11580*05); other addons
+# add theirs with selection_add, here and on donation.donation.
 PAYMENT_MEANS = [
     ("cash", "Cash"),
     ("cheque", "Cheque"),
     ("transfer", "Transfer, direct debit or card"),
-    ("pive", "Pive (local currency)"),
 ]
 
 
@@ -21,25 +22,13 @@ class AccountPaymentMethodLine(models.Model):
         readonly=False,
         precompute=True,
         help="Box ticked on fiscal receipts for gifts paid with this method. "
-        "Defaults to Pive for the Pive journals, cash for a cash journal and "
-        "transfer otherwise.",
+        "Defaults to cash for a cash journal and transfer otherwise.",
     )
 
-    @api.depends(
-        "journal_id.type",
-        "payment_method_id.code",
-        "journal_id.company_id.mlcc_paper_journal_id",
-        "journal_id.company_id.mlcc_digital_journal_id",
-    )
+    @api.depends("journal_id.type", "payment_method_id.code")
     def _compute_le97_payment_means(self):
         for line in self:
-            company = line.journal_id.company_id
-            pive_journals = (
-                company.mlcc_paper_journal_id | company.mlcc_digital_journal_id
-            )
-            if line.journal_id and line.journal_id in pive_journals:
-                line.le97_payment_means = "pive"
-            elif line.journal_id.type == "cash":
+            if line.journal_id.type == "cash":
                 line.le97_payment_means = "cash"
             elif "check" in (line.payment_method_id.code or ""):
                 line.le97_payment_means = "cheque"

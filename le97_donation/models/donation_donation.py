@@ -76,19 +76,121 @@ class DonationDonation(models.Model):
         )
 
     def validate(self):
-        # Run the receipt checks before anything (journal entry, receipt) is
-        # created, on in-memory receipts.
+        # OCA creates the per-gift receipts one donation at a time, each create()
+        # running the receipt checks on its own. They are issued here instead,
+        # all at once after the journal entries: one create(), hence one run of
+        # the checks for the whole batch and one error listing every problem.
+        # A refusal rolls the whole validation back.
         to_receipt = self._le97_get_each_receipt_donations()
+        res = super(
+            DonationDonation, self.with_context(le97_defer_each_receipt=True)
+        ).validate()
+        to_receipt = to_receipt.filtered(lambda d: not d.tax_receipt_id)
         if to_receipt:
-            receipt_model = self.env["donation.tax.receipt"]
-            drafts = receipt_model.concat(
-                *[
-                    receipt_model.new(donation._prepare_each_tax_receipt())
-                    for donation in to_receipt
-                ]
+            receipts = self.env["donation.tax.receipt"].create(
+                [donation._prepare_each_tax_receipt() for donation in to_receipt]
             )
-            drafts._le97_check_issuable()
-        return super().validate()
+            for donation, receipt in zip(to_receipt, receipts, strict=True):
+                donation.tax_receipt_id = receipt
+        return res
+
+    def generate_each_tax_receipt(self):
+        # deferred to validate() above, which issues them in one batch
+        if self.env.context.get("le97_defer_each_receipt"):
+            return False
+        return super().generate_each_tax_receipt()
+
+    # -- receipt checks ----------------------------------------------------------
+    def _le97_receipt_gift_problems(self):
+        """What keeps the gifts of ``self`` from being receipted.
+
+        Returns a list of messages naming each gift, its donor and what is
+        wrong (empty when every gift may be receipted). Counterparts are
+        checked per gift (rate) and per donor and calendar year (amount, with
+        one grouped query for the whole batch); ``self`` may hold donations not
+        validated yet.
+        """
+        problems = []
+        max_rate, max_amount = self._le97_counterpart_limits()
+        for donation in self:
+            rate_limit = donation.amount_total * max_rate
+            if (
+                donation.currency_id.compare_amounts(
+                    donation.le97_counterpart_value, rate_limit
+                )
+                > 0
+            ):
+                problems.append(
+                    self.env._(
+                        "The counterpart given to %(donor)s for the gift "
+                        "%(donation)s (%(value)s) is above %(rate)s %% of the "
+                        "gift: this gift gives no right to a receipt.",
+                        donor=donation.commercial_partner_id.display_name,
+                        donation=donation.display_name,
+                        value=donation.le97_counterpart_value,
+                        rate=round(max_rate * 100, 2),
+                    )
+                )
+        problems += self._le97_yearly_counterpart_problems(max_amount)
+        return problems
+
+    @api.model
+    def _le97_counterpart_limits(self):
+        """(max rate, max yearly amount) of counterparts, from system parameters."""
+        params = self.env["ir.config_parameter"].sudo()
+        limits = []
+        for key, default in (
+            ("le97_donation.counterpart_max_rate", "0.25"),
+            ("le97_donation.counterpart_max_amount", "73"),
+        ):
+            value = params.get_param(key, default)
+            try:
+                limits.append(float(value))
+            except ValueError as error:
+                raise UserError(
+                    self.env._(
+                        "The system parameter %(key)s must be a number, not "
+                        "%(value)s.",
+                        key=key,
+                        value=repr(value),
+                    )
+                ) from error
+        return tuple(limits)
+
+    def _le97_yearly_counterpart_problems(self, max_amount):
+        """Counterparts per donor and calendar year, with one grouped query."""
+        donations = self.filtered("le97_counterpart_value")
+        if not donations:
+            return []
+        years = {d.donation_date.year for d in donations if d.donation_date}
+        domain = [
+            ("commercial_partner_id", "in", donations.commercial_partner_id.ids),
+            ("donation_date", ">=", f"{min(years)}-01-01"),
+            ("donation_date", "<=", f"{max(years)}-12-31"),
+            ("le97_counterpart_value", "!=", 0),
+            "|",
+            ("state", "=", "done"),
+            ("id", "in", [i for i in donations.ids if isinstance(i, int)]),
+        ]
+        groups = self._read_group(
+            domain,
+            groupby=["commercial_partner_id", "donation_date:year"],
+            aggregates=["le97_counterpart_value:sum"],
+        )
+        problems = []
+        for partner, year, total in groups:
+            if total > max_amount:
+                problems.append(
+                    self.env._(
+                        "The counterparts given to %(donor)s in %(year)s add up to "
+                        "%(total)s €, above the yearly limit of %(limit)s €.",
+                        donor=partner.display_name,
+                        year=year.year,
+                        total=total,
+                        limit=max_amount,
+                    )
+                )
+        return problems
 
     def done2cancel(self):
         for donation in self:

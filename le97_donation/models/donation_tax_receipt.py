@@ -215,17 +215,63 @@ class DonationTaxReceipt(models.Model):
           memory (``new()``), of any size, before its numbers are assigned;
           its donations are read from ``le97_donation_ids`` (or
           ``donation_ids``);
-        - the number of SQL queries does not grow with ``len(self)``: company,
-          donor, counterpart and duplicate checks are made per distinct company,
-          per distinct donor, and with one grouped query each;
+        - each owner checks its own data and returns messages: the fund on
+          ``res.company`` (:meth:`_le97_receipt_fund_problems`), the donor on
+          ``res.partner`` (:meth:`_le97_receipt_donor_problems`), the gift on
+          ``donation.donation`` (:meth:`_le97_receipt_gift_problems`), the
+          receipt itself here (:meth:`_le97_receipt_problems`);
+        - the number of SQL queries does not grow with ``len(self)``: each
+          check runs once per batch, on the distinct companies, donors and
+          gifts, whose fields are fetched together first;
         - every problem found is collected and ONE ``UserError`` is raised that
           names each donor and what to fix; nothing is written, so the caller's
           transaction (or savepoint) rolls back whatever it created;
         - returns True when everything may be issued.
         """
-        errors = []
-        today = fields.Date.context_today(self)
-        # Read what the checks need in one go for the whole batch.
+        problems = self._le97_issue_problems()
+        if problems:
+            raise UserError(
+                self.env._(
+                    "The fiscal receipt cannot be issued:\n%(errors)s",
+                    errors="\n".join(f"- {p}" for p in problems),
+                )
+            )
+        return True
+
+    def _le97_issue_problems(self):
+        """Every problem of the batch, each message once (see
+        :meth:`_le97_check_issuable`)."""
+        self._le97_fetch_issue_data()
+        problems = self.company_id._le97_receipt_fund_problems()
+        # donors gathered per fund in one pass (a union or a filtered() per
+        # receipt would be quadratic on a yearly batch)
+        partner_ids_by_company = defaultdict(dict)
+        for receipt in self.filtered("partner_id"):
+            partner_ids_by_company[receipt.company_id][receipt.partner_id.id] = True
+        for company, partner_ids in partner_ids_by_company.items():
+            partners = self.env["res.partner"].browse(list(partner_ids))
+            problems += partners._le97_receipt_donor_problems(company)
+        problems += self._le97_receipt_problems()
+        problems += self._le97_receipt_donations_all()._le97_receipt_gift_problems()
+        problems += self._le97_check_active_receipts()
+        return list(dict.fromkeys(problems))
+
+    def _le97_fetch_issue_data(self):
+        """Read what the checks need for the whole batch in one go."""
+        self.company_id.fetch(
+            [
+                "name",
+                "currency_id",
+                "fund_siren",
+                "fund_rna",
+                "fund_object",
+                "fund_signatory_name",
+                "fund_signatory_title",
+                "fund_receipt_art_200",
+                "fund_receipt_art_238bis",
+                "fund_receipt_art_978",
+            ]
+        )
         self.partner_id.fetch(
             [
                 "name",
@@ -245,115 +291,30 @@ class DonationTaxReceipt(models.Model):
                 "state",
                 "amount_total",
                 "currency_id",
+                "company_id",
                 "donation_date",
                 "commercial_partner_id",
                 "le97_payment_means",
                 "le97_counterpart_value",
             ]
         )
-        # The fund
-        for company in self.company_id:
-            missing = []
-            if not (company.fund_siren or company.fund_rna):
-                missing.append(self.env._("SIREN or RNA number"))
-            if not company.fund_object:
-                missing.append(self.env._("object of the fund"))
-            if not company.fund_signatory_name:
-                missing.append(self.env._("signatory name"))
-            if not company.fund_signatory_title:
-                missing.append(self.env._("signatory title"))
-            if missing:
-                errors.append(
-                    self.env._(
-                        "The fund %(company)s lacks: %(missing)s. Complete it in "
-                        "Settings > Le 97.",
-                        company=company.name,
-                        missing=", ".join(missing),
-                    )
-                )
-            if company.currency_id.name != "EUR":
-                errors.append(
-                    self.env._(
-                        "The currency of %(company)s is %(currency)s: French fiscal "
-                        "receipts are in euros.",
-                        company=company.name,
-                        currency=company.currency_id.name,
-                    )
-                )
-        # The donors (companies per donor gathered in one pass: a filtered()
-        # per donor would be quadratic on a yearly batch)
-        company_ids_by_partner = defaultdict(set)
+
+    def _le97_receipt_donations_all(self):
+        """The gifts of every receipt of self, each once (ids gathered then
+        browsed once: a union per receipt is quadratic)."""
+        ids = []
         for receipt in self:
-            company_ids_by_partner[receipt.partner_id.id].add(receipt.company_id.id)
-        for partner in self.partner_id:
-            donor_type = partner._le97_receipt_donor_type()
-            companies = self.env["res.company"].browse(
-                company_ids_by_partner[partner.id]
-            )
-            missing = partner._le97_missing_address_fields()
-            if missing:
-                errors.append(
-                    self.env._(
-                        "The address of the donor %(donor)s is incomplete: add the "
-                        "%(missing)s.",
-                        donor=partner.display_name,
-                        missing=", ".join(missing),
-                    )
-                )
-            if not donor_type:
-                errors.append(
-                    self.env._(
-                        "The donor %(donor)s is not a company but has a company ID "
-                        "or VAT number: tick 'Company' or clear these numbers so "
-                        "the right receipt form is used.",
-                        donor=partner.display_name,
-                    )
-                )
-            elif donor_type == "company":
-                if not partner._le97_siren():
-                    errors.append(
-                        self.env._(
-                            "The company donor %(donor)s has no valid SIREN: enter "
-                            "its SIREN or SIRET in the Company ID field.",
-                            donor=partner.display_name,
-                        )
-                    )
-                if not partner.le97_legal_form:
-                    errors.append(
-                        self.env._(
-                            "The company donor %(donor)s has no legal form: enter it "
-                            "on the contact.",
-                            donor=partner.display_name,
-                        )
-                    )
-                if companies.filtered(lambda c: not c.fund_receipt_art_238bis):
-                    errors.append(
-                        self.env._(
-                            "Receipts under article 238 bis are disabled in the "
-                            "fund's settings: no receipt can be issued to the "
-                            "company %(donor)s.",
-                            donor=partner.display_name,
-                        )
-                    )
-            elif companies.filtered(
-                lambda c: not (c.fund_receipt_art_200 or c.fund_receipt_art_978)
-            ):
-                errors.append(
-                    self.env._(
-                        "Receipts under articles 200 and 978 are disabled in the "
-                        "fund's settings: no receipt can be issued to %(donor)s.",
-                        donor=partner.display_name,
-                    )
-                )
-        # The receipts and their gifts
-        max_rate, max_amount = self._le97_counterpart_limits()
-        all_donation_ids = []
+            ids += receipt._le97_receipt_donations().ids
+        return self.env["donation.donation"].browse(list(dict.fromkeys(ids)))
+
+    def _le97_receipt_problems(self):
+        """Problems of the receipts themselves: amount and dates."""
+        problems = []
+        today = fields.Date.context_today(self)
         for receipt in self:
             donor = receipt.partner_id.display_name
-            donations = receipt._le97_receipt_donations()
-            all_donation_ids += donations.ids
             if receipt.currency_id.compare_amounts(receipt.amount, 0.0) <= 0:
-                errors.append(
+                problems.append(
                     self.env._(
                         "The receipt of %(donor)s has an amount of %(amount)s: a "
                         "receipt is for a positive amount.",
@@ -366,7 +327,7 @@ class DonationTaxReceipt(models.Model):
                 (self.env._("gift date"), receipt.donation_date),
             ):
                 if date and date > today:
-                    errors.append(
+                    problems.append(
                         self.env._(
                             "The receipt of %(donor)s has its %(label)s in the "
                             "future (%(date)s).",
@@ -375,110 +336,7 @@ class DonationTaxReceipt(models.Model):
                             date=date,
                         )
                     )
-            for donation in donations:
-                if donation.le97_payment_means == "pive" and not (
-                    receipt.company_id.fund_receipt_allow_pive
-                ):
-                    errors.append(
-                        self.env._(
-                            "The gift %(donation)s of %(donor)s was paid in Pive and "
-                            "the fund's settings do not allow receipts for gifts "
-                            "in local currency.",
-                            donation=donation.display_name,
-                            donor=donor,
-                        )
-                    )
-                rate_limit = donation.amount_total * max_rate
-                if (
-                    donation.currency_id.compare_amounts(
-                        donation.le97_counterpart_value, rate_limit
-                    )
-                    > 0
-                ):
-                    errors.append(
-                        self.env._(
-                            "The counterpart given to %(donor)s for the gift "
-                            "%(donation)s (%(value)s) is above %(rate)s %% of the "
-                            "gift: this gift gives no right to a receipt.",
-                            donor=donor,
-                            donation=donation.display_name,
-                            value=donation.le97_counterpart_value,
-                            rate=round(max_rate * 100, 2),
-                        )
-                    )
-        # ids gathered then browsed once: a union per receipt is quadratic
-        all_donations = self.env["donation.donation"].browse(
-            list(dict.fromkeys(all_donation_ids))
-        )
-        errors += self._le97_check_yearly_counterparts(all_donations, max_amount)
-        errors += self._le97_check_active_receipts()
-        if errors:
-            raise UserError(
-                self.env._(
-                    "The fiscal receipt cannot be issued:\n%(errors)s",
-                    errors="\n".join(f"- {e}" for e in errors),
-                )
-            )
-        return True
-
-    @api.model
-    def _le97_counterpart_limits(self):
-        """(max rate, max yearly amount) of counterparts, from system parameters."""
-        params = self.env["ir.config_parameter"].sudo()
-        limits = []
-        for key, default in (
-            ("le97_donation.counterpart_max_rate", "0.25"),
-            ("le97_donation.counterpart_max_amount", "73"),
-        ):
-            value = params.get_param(key, default)
-            try:
-                limits.append(float(value))
-            except ValueError as error:
-                raise UserError(
-                    self.env._(
-                        "The system parameter %(key)s must be a number, not "
-                        "%(value)s.",
-                        key=key,
-                        value=repr(value),
-                    )
-                ) from error
-        return tuple(limits)
-
-    @api.model
-    def _le97_check_yearly_counterparts(self, donations, max_amount):
-        """Counterparts per donor and calendar year, with one grouped query."""
-        donations = donations.filtered("le97_counterpart_value")
-        if not donations:
-            return []
-        years = {d.donation_date.year for d in donations if d.donation_date}
-        domain = [
-            ("commercial_partner_id", "in", donations.commercial_partner_id.ids),
-            ("donation_date", ">=", f"{min(years)}-01-01"),
-            ("donation_date", "<=", f"{max(years)}-12-31"),
-            ("le97_counterpart_value", "!=", 0),
-            "|",
-            ("state", "=", "done"),
-            ("id", "in", [i for i in donations.ids if isinstance(i, int)]),
-        ]
-        groups = self.env["donation.donation"]._read_group(
-            domain,
-            groupby=["commercial_partner_id", "donation_date:year"],
-            aggregates=["le97_counterpart_value:sum"],
-        )
-        errors = []
-        for partner, year, total in groups:
-            if total > max_amount:
-                errors.append(
-                    self.env._(
-                        "The counterparts given to %(donor)s in %(year)s add up to "
-                        "%(total)s €, above the yearly limit of %(limit)s €.",
-                        donor=partner.display_name,
-                        year=year.year,
-                        total=total,
-                        limit=max_amount,
-                    )
-                )
-        return errors
+        return problems
 
     def _le97_check_active_receipts(self):
         """A gift is covered by at most one issued receipt (one query)."""

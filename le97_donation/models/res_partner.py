@@ -2,8 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from stdnum import luhn
 
-from odoo import api, fields, models
-from odoo.osv import expression
+from odoo import fields, models
 
 
 class ResPartner(models.Model):
@@ -15,13 +14,6 @@ class ResPartner(models.Model):
         help="Legal form of a company donor (SA, SAS, SARL, association...), "
         "printed on its fiscal receipts (Cerfa 16216).",
     )
-
-    @api.model
-    def _le97_counter_visible_domain(self):
-        """A Pive merchant reads no donor, even one they recorded a gift of."""
-        return expression.AND(
-            [super()._le97_counter_visible_domain(), [("le97_is_donor", "=", False)]]
-        )
 
     def _le97_receipt_donor_type(self):
         """Return 'company', 'individual' or False when the type is unclear.
@@ -56,3 +48,71 @@ class ResPartner(models.Model):
         if len(digits) not in (9, 14) or not luhn.is_valid(digits[:9]):
             return False
         return digits[:9]
+
+    def _le97_receipt_donor_problems(self, company):
+        """What keeps the donors of ``self`` from getting a fiscal receipt of
+        the fund ``company``.
+
+        Returns a list of messages naming each donor and what to fix (empty
+        when every donor may be receipted). Reads only the partners of
+        ``self``: the caller fetches their fields once for a batch.
+        """
+        problems = []
+        for partner in self:
+            donor = partner.display_name
+            missing = partner._le97_missing_address_fields()
+            if missing:
+                problems.append(
+                    self.env._(
+                        "The address of the donor %(donor)s is incomplete: add the "
+                        "%(missing)s.",
+                        donor=donor,
+                        missing=", ".join(missing),
+                    )
+                )
+            donor_type = partner._le97_receipt_donor_type()
+            if not donor_type:
+                problems.append(
+                    self.env._(
+                        "The donor %(donor)s is not a company but has a company ID "
+                        "or VAT number: tick 'Company' or clear these numbers so "
+                        "the right receipt form is used.",
+                        donor=donor,
+                    )
+                )
+                continue
+            if donor_type == "company":
+                if not partner._le97_siren():
+                    problems.append(
+                        self.env._(
+                            "The company donor %(donor)s has no valid SIREN: enter "
+                            "its SIREN or SIRET in the Company ID field.",
+                            donor=donor,
+                        )
+                    )
+                if not partner.le97_legal_form:
+                    problems.append(
+                        self.env._(
+                            "The company donor %(donor)s has no legal form: enter it "
+                            "on the contact.",
+                            donor=donor,
+                        )
+                    )
+                if not company._le97_receipt_allows_donor_type(donor_type):
+                    problems.append(
+                        self.env._(
+                            "Receipts under article 238 bis are disabled in the "
+                            "fund's settings: no receipt can be issued to the "
+                            "company %(donor)s.",
+                            donor=donor,
+                        )
+                    )
+            elif not company._le97_receipt_allows_donor_type(donor_type):
+                problems.append(
+                    self.env._(
+                        "Receipts under articles 200 and 978 are disabled in the "
+                        "fund's settings: no receipt can be issued to %(donor)s.",
+                        donor=donor,
+                    )
+                )
+        return problems

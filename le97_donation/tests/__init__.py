@@ -6,12 +6,12 @@ from . import (
     test_donation_flow,
     test_donation_tour,
     test_groups,
-    test_pive_gift,
     test_portal_receipts,
     test_receipt_checks,
     test_receipt_lifecycle,
     test_receipt_numbering,
     test_receipt_report,
+    test_receipt_settings,
     test_send_receipts,
     test_yearly_receipts,
 )

@@ -1,9 +1,8 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
-from datetime import date
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import new_test_user
 from odoo.tools.misc import file_open
 
@@ -23,7 +22,12 @@ class Le97DonationCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, le97_no_issue_pdf=True))
+        # One time zone for every user of the tests (the demo data gives the
+        # superuser Brussels and the test users none): "today" is then the same
+        # day for the donations, the checks and the receipts, at any hour.
+        cls.env = cls.env(
+            context=dict(cls.env.context, le97_no_issue_pdf=True, tz="Europe/Paris")
+        )
         cls.company = cls.env.company
         signature = base64.b64encode(
             file_open("le97_base/static/description/demo_signature.png", "rb").read()
@@ -45,12 +49,11 @@ class Le97DonationCommon(BaseCommon):
                 "fund_legal_form": "endowment_fund",
                 "fund_receipt_art_200": True,
                 "fund_receipt_art_238bis": True,
-                "fund_receipt_allow_pive": False,
             }
         )
         ctx = {"company_id": cls.company.id, "company_ids": cls.company.ids}
-        cls.user_merchant = new_test_user(
-            cls.env, login="don_merchant", groups="le97_base.group_pive_merchant", **ctx
+        cls.user_volunteer = new_test_user(
+            cls.env, login="don_volunteer", groups="le97_base.group_volunteer", **ctx
         )
         cls.user_treasurer = new_test_user(
             cls.env, login="don_treasurer", groups="le97_base.group_treasurer", **ctx
@@ -98,14 +101,7 @@ class Le97DonationCommon(BaseCommon):
                 "payment_account_id": cls.method_line.payment_account_id.id,
             }
         )
-        cls.pive_line = cls.method_line.copy(
-            {
-                "name": "Pive",
-                "le97_payment_means": "pive",
-                "payment_account_id": cls.method_line.payment_account_id.id,
-            }
-        )
-        cls.today = date.today()
+        cls.today = fields.Date.context_today(cls.env.user)
 
     @classmethod
     def _donation_vals(cls, partner=None, amount=120.0, **kw):

@@ -95,5 +95,5 @@ class TestDeclaration(Le97DonationCommon):
         self.assertFalse(declaration.line_ids)
         with self.assertRaises(AccessError):
             self.env["donation.tax.receipt.declaration"].with_user(
-                self.user_merchant
+                self.user_volunteer
             ).create({"year": 2025})

@@ -68,15 +68,6 @@ class TestDonationFlow(Le97DonationCommon):
         )
         self.assertEqual(donation.line_ids.le97_nature, "in_kind")
 
-    def test_pive_journals_tick_the_pive_box(self):
-        self.company._le97_pive_setup()
-        journals = (
-            self.company.mlcc_paper_journal_id | self.company.mlcc_digital_journal_id
-        )
-        lines = journals.inbound_payment_method_line_ids
-        self.assertTrue(lines)
-        self.assertEqual(set(lines.mapped("le97_payment_means")), {"pive"})
-
     def test_chart_loaded_later_gets_donation_methods(self):
         """A company whose chart comes after the module (a new company, or the
         French chart installed in the same run) can validate a donation."""
@@ -100,4 +91,9 @@ class TestDonationFlow(Le97DonationCommon):
         self.assertTrue(lines)
         self.assertEqual(set(lines.mapped("donation")), {True})
         self.assertTrue(all(lines.mapped("payment_account_id")))
-        self.assertIn(company.mlcc_digital_journal_id, lines.journal_id)
+        # the gift product gets the fund's gift account in the new company
+        product = self.product.product_tmpl_id.with_company(company)
+        self.assertEqual(
+            product.property_account_income_id, company._le97_gift_income_account()
+        )
+        self.assertTrue(product.property_account_income_id)

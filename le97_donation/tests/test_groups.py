@@ -10,8 +10,8 @@ class TestDonationGroups(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.merchant = new_test_user(
-            cls.env, login="don_merchant", groups="le97_base.group_pive_merchant"
+        cls.volunteer = new_test_user(
+            cls.env, login="don_volunteer", groups="le97_base.group_volunteer"
         )
         cls.treasurer = new_test_user(
             cls.env, login="don_treasurer", groups="le97_base.group_treasurer"
@@ -24,4 +24,4 @@ class TestDonationGroups(BaseCommon):
         self.assertTrue(self.treasurer.has_group("donation.group_donation_user"))
         self.assertFalse(self.treasurer.has_group("donation.group_donation_manager"))
         self.assertTrue(self.receipt_admin.has_group("donation.group_donation_manager"))
-        self.assertFalse(self.merchant.has_group("donation.group_donation_viewer"))
+        self.assertFalse(self.volunteer.has_group("donation.group_donation_viewer"))

@@ -1,6 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import UserError
@@ -96,14 +97,6 @@ class TestReceiptChecks(Le97DonationCommon):
     def test_unclear_donor_type(self):
         self.donor.company_registry = "552100554"
         self._assert_refused(self._draft(), "Jeanne Dupont", "is not a company")
-
-    def test_pive_gift_needs_setting(self):
-        donation = self._draft(method_line=self.pive_line)
-        self.assertEqual(donation.le97_payment_means, "pive")
-        self._assert_refused(donation, "Jeanne Dupont", "Pive")
-        self.company.fund_receipt_allow_pive = True
-        donation.validate()
-        self.assertEqual(donation.tax_receipt_id.state, "issued")
 
     def test_non_eur_company(self):
         usd = self.env.ref("base.USD")
@@ -230,3 +223,81 @@ class TestReceiptChecks(Le97DonationCommon):
 
         queries(2)  # warm the caches of the company and parameters
         self.assertEqual(queries(3), queries(30))
+
+    def test_each_owner_checks_its_own_data(self):
+        """The fund, the donor and the gift each report their problems."""
+        self.assertEqual(self.company._le97_receipt_fund_problems(), [])
+        self.assertEqual(self.donor._le97_receipt_donor_problems(self.company), [])
+        self.company.fund_signatory_title = False
+        self.assertIn("signatory title", self.company._le97_receipt_fund_problems()[0])
+        self.company_donor.le97_legal_form = False
+        problems = (self.donor | self.company_donor)._le97_receipt_donor_problems(
+            self.company
+        )
+        self.assertEqual(len(problems), 1)
+        self.assertIn("Comté Bois SARL", problems[0])
+        gift = self._draft(amount=100.0, le97_counterpart_value=30.0)
+        problems = gift._le97_receipt_gift_problems()
+        self.assertEqual(len(problems), 1)
+        self.assertIn("25.0 %", problems[0])
+        self.assertEqual(self._draft()._le97_receipt_gift_problems(), [])
+
+    def test_validation_checks_once_for_the_batch(self):
+        """Validating several gifts runs the checks once, on all their
+        receipts, which get consecutive numbers."""
+        receipt_class = type(self.env["donation.tax.receipt"])
+        original = receipt_class._le97_issue_problems
+        calls = []
+
+        def spy(receipts):
+            calls.append(len(receipts))
+            return original(receipts)
+
+        donations = self.env["donation.donation"].create(
+            [self._donation_vals(amount=amount) for amount in (10.0, 20.0, 30.0)]
+        )
+        with patch.object(receipt_class, "_le97_issue_problems", spy):
+            donations.validate()
+        self.assertEqual(calls, [3])
+        receipts = donations.tax_receipt_id
+        self.assertEqual(len(receipts), 3)
+        self.assertEqual(set(donations.mapped("state")), {"done"})
+        self.assertEqual(receipts.mapped("le97_donation_ids"), donations)
+        numbers = sorted(
+            int(number.split("-")[1]) for number in receipts.mapped("number")
+        )
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 3)))
+
+    def test_batch_validation_lists_every_donor(self):
+        """One validation of gifts of several donors refuses them all at once,
+        naming each donor, and leaves every donation draft."""
+        self.donor.zip = False
+        self.company_donor.le97_legal_form = False
+        donations = self.env["donation.donation"].create(
+            [self._donation_vals(), self._donation_vals(self.company_donor)]
+        )
+        receipts = self._receipt_count()
+        moves = self.env["account.move"].search_count([])
+        with self.assertRaises(UserError) as cm:
+            donations.validate()
+        message = str(cm.exception)
+        self.assertIn("Jeanne Dupont", message)
+        self.assertIn("zip", message)
+        self.assertIn("Comté Bois SARL", message)
+        self.assertIn("legal form", message)
+        self.assertEqual(message.count("cannot be issued"), 1)
+        self.assertEqual(self._receipt_count(), receipts)
+        self.assertEqual(self.env["account.move"].search_count([]), moves)
+        self.assertEqual(set(donations.mapped("state")), {"draft"})
+
+    def test_deferred_receipt_context_issues_receipts_anyway(self):
+        """The context key that defers OCA's per-gift receipt to the batch
+        cannot be used to validate a gift without its receipt and checks."""
+        self.donor.city = False
+        donation = self._draft()
+        with self.assertRaises(UserError):
+            donation.with_context(le97_defer_each_receipt=True).validate()
+        self.assertEqual(donation.state, "draft")
+        self.donor.city = "Besançon"
+        donation.with_context(le97_defer_each_receipt=True).validate()
+        self.assertEqual(donation.tax_receipt_id.state, "issued")

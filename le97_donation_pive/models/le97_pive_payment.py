@@ -1,6 +1,10 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+GIFT_PRODUCT_XMLID = "le97_donation_pive.product_product_gift_pive"
+ANONYMOUS_DONOR_XMLID = "le97_donation_pive.res_partner_pive_anonymous_donor"
 
 
 class Le97PivePayment(models.Model):
@@ -11,9 +15,15 @@ class Le97PivePayment(models.Model):
         string="Donation",
         readonly=True,
         copy=False,
+        index="btree_not_null",
         ondelete="restrict",
         groups="le97_base.group_treasurer",
     )
+
+    @api.model
+    def _le97_guarded_fields(self):
+        # the link to the donation is written by the posting only
+        return super()._le97_guarded_fields() | {"donation_id"}
 
     def _le97_payments_to_post(self):
         # A gift's entry is the donation's: OCA posts it when validating.
@@ -23,57 +33,50 @@ class Le97PivePayment(models.Model):
             .filtered(lambda p: p.purpose_id.kind != "gift")
         )
 
-    def _le97_gift_product(self, company):
-        """Donation product of local currency gifts, income on the gift account."""
-        Product = self.env["product.product"].sudo().with_company(company)
-        product = Product.search(
-            [
-                ("default_code", "=", "LE97-MLCC-GIFT"),
-                ("company_id", "in", (False, company.id)),
-            ],
-            limit=1,
-        )
+    @api.model
+    def _le97_gift_product(self):
+        """Donation product of the gifts in local currency (data)."""
+        product = self.env.ref(GIFT_PRODUCT_XMLID, raise_if_not_found=False)
         if not product:
-            product = Product.create(
-                {
-                    "name": self.env._("Gift in local currency"),
-                    "default_code": "LE97-MLCC-GIFT",
-                    "type": "service",
-                    "donation_type": "donation",
-                    "tax_receipt_ok": True,
-                    "taxes_id": [Command.clear()],
-                    "sale_ok": False,
-                    "purchase_ok": False,
-                }
+            raise UserError(
+                self.env._(
+                    "The product of the gifts in local currency is missing: "
+                    "update the module Le 97 - Gifts in Pive."
+                )
             )
-        if product.property_account_income_id != company.mlcc_gift_account_id:
-            product.property_account_income_id = company.mlcc_gift_account_id
         return product
 
+    @api.model
+    def _le97_anonymous_donor(self):
+        """Donor of the gifts recorded without a payer (data)."""
+        partner = self.env.ref(ANONYMOUS_DONOR_XMLID, raise_if_not_found=False)
+        if not partner:
+            raise UserError(
+                self.env._(
+                    "The anonymous donor of the gifts in local currency is "
+                    "missing: update the module Le 97 - Gifts in Pive."
+                )
+            )
+        return partner
+
     def _le97_gift_payment_method_line(self):
+        """Inbound method of the payment's Pive journal used on donations."""
         self.ensure_one()
-        line = self.journal_id.sudo().inbound_payment_method_line_ids[:1]
-        if line and not line.donation:
+        lines = self.journal_id.sudo().inbound_payment_method_line_ids
+        line = lines.filtered("donation")[:1]
+        if not line and lines:
+            # a Pive journal made by hand, after the set-up
+            line = lines[:1]
             line.donation = True
         return line
 
-    def _le97_anonymous_donor(self, company):
-        """Partner of the gifts recorded without a payer."""
-        Partner = self.env["res.partner"].sudo()
-        name = self.env._("Anonymous donor (local currency)")
-        partner = Partner.search(
-            [("name", "=", name), ("company_id", "in", (False, company.id))],
-            limit=1,
-        )
-        return partner or Partner.create({"name": name, "le97_is_donor": True})
-
     def _prepare_donation_vals(self, product=None, anonymous_donor=None):
         """Values of the donation of one gift. ``product`` and
-        ``anonymous_donor`` may be given, found once per company for a batch."""
+        ``anonymous_donor`` may be given, found once for a batch."""
         self.ensure_one()
         company = self.company_id.sudo()
-        product = product or self._le97_gift_product(company)
-        donor = self.payer_id or anonymous_donor or self._le97_anonymous_donor(company)
+        product = product or self._le97_gift_product()
+        donor = self.payer_id or anonymous_donor or self._le97_anonymous_donor()
         vals = {
             "company_id": company.id,
             "partner_id": donor.id,
@@ -92,8 +95,9 @@ class Le97PivePayment(models.Model):
                 )
             ],
         }
-        if not company.fund_receipt_allow_pive:
-            # fiscal receipts for gifts in local currency are off by default
+        if not (self.payer_id and company.fund_receipt_allow_pive):
+            # fiscal receipts for gifts in local currency are off by default,
+            # and an anonymous gift is never receipted
             vals["tax_receipt_option"] = "none"
         return vals
 
@@ -103,20 +107,19 @@ class Le97PivePayment(models.Model):
         payments = self.sudo().filtered(lambda p: not p.donation_id)
         if not payments:
             return res
-        # product and anonymous donor searched once per company, not per gift
-        products = {c: payments._le97_gift_product(c) for c in payments.company_id}
-        anonymous_donors = {
-            c: payments._le97_anonymous_donor(c)
-            for c in payments.filtered(lambda p: not p.payer_id).company_id
-        }
+        product = self._le97_gift_product()
+        anonymous_donor = (
+            self._le97_anonymous_donor()
+            if payments.filtered(lambda p: not p.payer_id)
+            else None
+        )
         donations = (
             self.env["donation.donation"]
             .sudo()
             .create(
                 [
                     payment._prepare_donation_vals(
-                        product=products[payment.company_id],
-                        anonymous_donor=anonymous_donors.get(payment.company_id),
+                        product=product, anonymous_donor=anonymous_donor
                     )
                     for payment in payments
                 ]
@@ -124,5 +127,43 @@ class Le97PivePayment(models.Model):
         )
         donations.validate()
         for payment, donation in zip(payments, donations, strict=True):
-            payment.write({"donation_id": donation.id, "move_id": donation.move_id.id})
+            payment._le97_write_workflow(
+                {"donation_id": donation.id, "move_id": donation.move_id.id}
+            )
+        return res
+
+    def _le97_check_reversible(self):
+        """A gift covered by an issued fiscal receipt is not reversed: a
+        receipts administrator cancels the receipt first."""
+        res = super()._le97_check_reversible()
+        receipted = self.sudo().filtered(
+            lambda p: p.donation_id.tax_receipt_id.state == "issued"
+        )
+        if receipted:
+            raise UserError(
+                self.env._(
+                    "%(payments)s cannot be reversed: the gift is covered by an "
+                    "issued fiscal receipt. A receipts administrator must cancel "
+                    "that receipt first.",
+                    payments=", ".join(receipted.mapped("display_name")),
+                )
+            )
+        return res
+
+    def action_reverse(self):
+        """A reversed gift is no gift any more: its donation is cancelled, its
+        entry kept and reversed (the Pive journals are hash-secured), so that
+        no receipt can cover it later."""
+        res = super().action_reverse()
+        donations = self.sudo().donation_id.filtered(lambda d: d.state == "done")
+        if donations:
+            donations.write({"state": "cancel"})
+            for donation in donations:
+                donation.partner_id._update_donor_rank()
+                donation.message_post(
+                    body=self.env._(
+                        "Gift in local currency reversed at the counter: donation "
+                        "cancelled, its journal entry is reversed."
+                    )
+                )
         return res

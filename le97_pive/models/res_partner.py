@@ -66,11 +66,12 @@ class ResPartner(models.Model):
 
     @api.model
     def _le97_counter_visible_domain(self):
-        """Domain of the contacts a Pive merchant (``self.env.user``) may read.
+        """Domain of the contacts a Pive merchant (``self.env.user``) is shown.
 
-        Used by the merchants' record rule; extended by ``le97_donation`` to
-        hide donors. Sub-queries run as superuser so that the rule never calls
-        itself.
+        Extensions OR their own reasons in (the exchange office shows the
+        members of the association). Sub-queries run as superuser so that the
+        rule never calls itself. What :meth:`_le97_counter_hidden_domain`
+        hides stays hidden whatever shows it.
         """
         user = self.env.user
         users = self.env["res.users"].sudo().with_context(active_test=False)
@@ -94,11 +95,29 @@ class ResPartner(models.Model):
             ]
         )
 
+    @api.model
+    def _le97_counter_hidden_domain(self):
+        """Contacts never shown to a Pive merchant, whatever shows them
+        (``le97_donation_pive`` hides the donors). None by default."""
+        return expression.FALSE_DOMAIN
+
+    @api.model
+    def _le97_counter_rule_domain(self):
+        """What a Pive merchant reads: shown and not hidden, whatever the
+        order in which the addons extend the two."""
+        hidden = self._le97_counter_hidden_domain()
+        if hidden == expression.FALSE_DOMAIN:
+            return self._le97_counter_visible_domain()
+        return expression.AND(
+            [
+                self._le97_counter_visible_domain(),
+                ["!", *expression.normalize_domain(hidden)],
+            ]
+        )
+
     def _compute_le97_counter_visible(self):
         visible = self.sudo().search(
-            expression.AND(
-                [[("id", "in", self.ids)], self._le97_counter_visible_domain()]
-            )
+            expression.AND([[("id", "in", self.ids)], self._le97_counter_rule_domain()])
         )
         for partner in self:
             partner.le97_counter_visible = partner in visible
@@ -107,7 +126,7 @@ class ResPartner(models.Model):
     def _search_le97_counter_visible(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Operation not supported"))
-        domain = self._le97_counter_visible_domain()
+        domain = self._le97_counter_rule_domain()
         if (operator == "=") == value:
             return domain
         return ["!", *expression.normalize_domain(domain)]

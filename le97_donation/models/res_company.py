@@ -1,0 +1,153 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+# Income accounts of gifts looked up in a chart that has no gift account set
+# on the company (first found wins, in code order).
+GIFT_ACCOUNT_CODES = ["754110", "754100", "758200"]
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    # Named fund_* like the fund's identity of le97_base: its company write
+    # guard lets receipts administrators change every fund_* field.
+    fund_receipt_art_200 = fields.Boolean(
+        string="Receipts under CGI art. 200",
+        default=True,
+        help="Gifts from individuals give right to the income tax reduction of "
+        "article 200 of the French tax code.",
+    )
+    fund_receipt_art_238bis = fields.Boolean(
+        string="Receipts under CGI art. 238 bis",
+        default=True,
+        help="Gifts from companies give right to the reduction of article 238 bis.",
+    )
+    fund_receipt_art_978 = fields.Boolean(
+        string="Receipts under CGI art. 978 (IFI)",
+        help="Whether gifts give right to the wealth tax (IFI) reduction of article "
+        "978. Unconfirmed for an endowment fund: off by default, check with your "
+        "tax advisor before enabling it.",
+    )
+
+    # -- receipt checks ----------------------------------------------------------
+    def _le97_receipt_fund_problems(self):
+        """What keeps the funds of ``self`` from issuing fiscal receipts.
+
+        Returns a list of messages, one per problem and company (empty when
+        receipts may be issued). Reads only the companies of ``self``.
+        """
+        problems = []
+        for company in self:
+            missing = []
+            if not (company.fund_siren or company.fund_rna):
+                missing.append(self.env._("SIREN or RNA number"))
+            if not company.fund_object:
+                missing.append(self.env._("object of the fund"))
+            if not company.fund_signatory_name:
+                missing.append(self.env._("signatory name"))
+            if not company.fund_signatory_title:
+                missing.append(self.env._("signatory title"))
+            if missing:
+                problems.append(
+                    self.env._(
+                        "The fund %(company)s lacks: %(missing)s. Complete it in "
+                        "Settings > Le 97.",
+                        company=company.name,
+                        missing=", ".join(missing),
+                    )
+                )
+            if company.currency_id.name != "EUR":
+                problems.append(
+                    self.env._(
+                        "The currency of %(company)s is %(currency)s: French fiscal "
+                        "receipts are in euros.",
+                        company=company.name,
+                        currency=company.currency_id.name,
+                    )
+                )
+        return problems
+
+    def _le97_receipt_allows_donor_type(self, donor_type):
+        """Whether the fund issues receipts to a donor of ``donor_type``
+        (``company`` or ``individual``)."""
+        self.ensure_one()
+        if donor_type == "company":
+            return self.fund_receipt_art_238bis
+        return self.fund_receipt_art_200 or self.fund_receipt_art_978
+
+    # -- set-up of the donations -------------------------------------------------
+    def _le97_gift_income_account(self):
+        """Income account of gifts of the company: the fund's gift account, or
+        a gift account found in its chart."""
+        self.ensure_one()
+        if self.le97_account_gift_id:
+            return self.le97_account_gift_id
+        return self.env["account.account"].search(
+            [
+                *self.env["account.account"]._check_company_domain(self),
+                ("code", "in", GIFT_ACCOUNT_CODES),
+            ],
+            order="code",
+            limit=1,
+        )
+
+    def _le97_gift_product_accounts(self):
+        """``{product: income account}`` of the gift products of the company.
+
+        Extended by the addons that bring their own gift product as data.
+        """
+        self.ensure_one()
+        product = self.env.ref("le97_donation.product_product_gift", False)
+        if not product:
+            return {}
+        return {product: self._le97_gift_income_account()}
+
+    def _le97_donation_setup(self):
+        """Give the donation payment methods and the gift products the accounts
+        a fresh French chart lacks, so that a first donation can be validated
+        (idempotent: an account already set is kept)."""
+        companies = self.sudo().filtered("chart_template")
+        if not companies:
+            return True
+        MethodLine = self.env["account.payment.method.line"].sudo()
+        # Inbound methods of bank and cash journals created with the chart after
+        # OCA donation's own hook are made available on donations too.
+        MethodLine.search(
+            [
+                ("payment_type", "=", "inbound"),
+                ("donation", "=", False),
+                ("journal_id.type", "in", ["bank", "cash"]),
+                ("journal_id.company_id", "in", companies.ids),
+            ]
+        ).write({"donation": True})
+        method_lines = MethodLine.search(
+            [
+                ("donation", "=", True),
+                ("payment_account_id", "=", False),
+                ("journal_id.company_id", "in", companies.ids),
+            ]
+        )
+        for line in method_lines:
+            journal = line.journal_id
+            if journal.type == "cash":
+                account = journal.default_account_id
+            else:
+                company = journal.company_id
+                account = (
+                    self.env["account.chart.template"]
+                    .with_context(allowed_company_ids=company.root_id.ids)
+                    .ref(
+                        "account_journal_payment_debit_account_id",
+                        raise_if_not_found=False,
+                    )
+                    or company.transfer_account_id
+                )
+            if account:
+                line.payment_account_id = account
+        for company in companies:
+            for product, account in company._le97_gift_product_accounts().items():
+                template = product.product_tmpl_id.sudo().with_company(company)
+                if account and not template.property_account_income_id:
+                    template.property_account_income_id = account
+        return True
