@@ -30,7 +30,7 @@ class TestMenuActions(BaseCommon):
         cls.company = cls.env.ref("base.main_company")
         cls.companies = cls.env["res.company"].search([])
         # one user per group of the "Le 97" category, that of each addon
-        # installed included (a Pive merchant with le97_pive…)
+        # installed included (the local currency's merchants…)
         groups = cls.env["res.groups"].search(
             [("category_id", "=", cls.env.ref("le97_base.module_category_le97").id)]
         )
