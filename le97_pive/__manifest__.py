@@ -31,6 +31,7 @@
         "wizard/le97_pive_wallet_import_views.xml",
         "views/le97_pive_menus.xml",
     ],
+    "demo": ["demo/res_partner_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "le97_pive/static/tests/tours/*.js",
