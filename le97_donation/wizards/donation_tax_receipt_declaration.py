@@ -57,9 +57,10 @@ class DonationTaxReceiptDeclaration(models.TransientModel):
         for declaration in self:
             lines = declaration.line_ids
             declaration.receipt_count = sum(lines.mapped("receipt_count"))
-            declaration.amount_total = declaration.currency_id.round(
-                sum(lines.mapped("amount"))
-            )
+            # a new form without the company field (one-company users) has
+            # no currency yet: the current company's
+            currency = declaration.currency_id or self.env.company.currency_id
+            declaration.amount_total = currency.round(sum(lines.mapped("amount")))
 
     @api.model
     def _get_closing_date(self, company, year):
