@@ -363,7 +363,7 @@ class Runner:
                     expect_tests=True,
                 )
                 self.check_installed(name, db, main_addons)
-                self.check_languages(db, "en_US" if lang == "en_US" else "en_US,fr_FR")
+                self.check_languages(db, lang)
                 self.check_one_step_install(db)
 
 
