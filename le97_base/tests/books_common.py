@@ -11,6 +11,9 @@ class Le97BooksCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # a French fund: French is active (a database may have English only),
+        # so that the chart's French names load with it
+        cls.env["res.lang"]._activate_lang("fr_FR")
         cls.company = cls.env["res.company"].create(
             {
                 "name": "Fonds de dotation comptable",

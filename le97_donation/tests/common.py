@@ -22,6 +22,9 @@ class Le97DonationCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the donors speak French: it must be active (a database may have
+        # English only), the receipt is printed in their language
+        cls.env["res.lang"]._activate_lang("fr_FR")
         # One time zone for every user of the tests (the demo data gives the
         # superuser Brussels and the test users none): "today" is then the same
         # day for the donations, the checks and the receipts, at any hour.
