@@ -13,5 +13,6 @@ from . import (
     test_receipt_report,
     test_receipt_settings,
     test_send_receipts,
+    test_wizard_companies,
     test_yearly_receipts,
 )

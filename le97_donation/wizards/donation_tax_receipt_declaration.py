@@ -56,10 +56,11 @@ class DonationTaxReceiptDeclaration(models.TransientModel):
     def _compute_totals(self):
         for declaration in self:
             lines = declaration.line_ids
+            # A form may hold no company yet (a user of one company of a
+            # multi-company database does not see the field): the current one.
+            currency = declaration.currency_id or self.env.company.currency_id
             declaration.receipt_count = sum(lines.mapped("receipt_count"))
-            declaration.amount_total = declaration.currency_id.round(
-                sum(lines.mapped("amount"))
-            )
+            declaration.amount_total = currency.round(sum(lines.mapped("amount")))
 
     @api.model
     def _get_closing_date(self, company, year):
