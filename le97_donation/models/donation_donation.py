@@ -54,6 +54,33 @@ class DonationDonation(models.Model):
                 donation.payment_method_line_id.le97_payment_means or False
             )
 
+    @api.onchange("company_id")
+    def _onchange_company_id_le97_payment_method(self):
+        """A new donation starts with the first donation method of a bank
+        journal of its company (most gifts come by cheque or transfer), unless
+        the user's own default (OCA) belongs to that company. Done in the form
+        only: a donation created by code keeps what it is given."""
+        for donation in self.filtered(lambda d: d.state == "draft"):
+            line = donation.payment_method_line_id
+            if line and line.journal_id.company_id == donation.company_id:
+                continue
+            donation.payment_method_line_id = self.env[
+                "account.payment.method.line"
+            ].search(
+                self._get_default_payment_method_line_domain(donation.company_id),
+                limit=1,
+            )
+
+    @api.model
+    def _get_default_payment_method_line_domain(self, company):
+        return [
+            ("journal_id.company_id", "=", company.id),
+            ("journal_id.type", "=", "bank"),
+            ("journal_id.active", "=", True),
+            ("donation", "=", True),
+            ("payment_type", "=", "inbound"),
+        ]
+
     @api.model_create_multi
     def create(self, vals_list):
         donations = super().create(vals_list)
