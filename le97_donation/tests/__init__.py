@@ -5,6 +5,7 @@ from . import (
     test_declaration,
     test_donation_flow,
     test_donation_tour,
+    test_french_labels,
     test_groups,
     test_portal_receipts,
     test_receipt_checks,
