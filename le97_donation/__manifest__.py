@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Le 97 - Donations and Fiscal Receipts",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Accounting",
     "license": "AGPL-3",
     "summary": "French fiscal receipts (CERFA 11580 and 16216) on OCA donations",
@@ -19,9 +19,11 @@
         "data/product_product_data.xml",
         "report/donation_tax_receipt_reports.xml",
         "report/donation_tax_receipt_templates.xml",
+        "report/donation_donation_reports.xml",
         "views/donation_tax_receipt_views.xml",
         "views/donation_tax_receipt_cancel_views.xml",
         "views/donation_donation_views.xml",
+        "views/donation_tax_receipt_option_switch_views.xml",
         "views/account_payment_method_line_views.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",

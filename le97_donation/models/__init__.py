@@ -10,6 +10,7 @@ from . import (
     ir_attachment,
     le97_receipt_counter,
     mail_template,
+    product_template,
     res_company,
     res_config_settings,
     res_partner,

@@ -16,7 +16,30 @@ GIFT_FORMS = [
 class DonationDonation(models.Model):
     _inherit = "donation.donation"
 
+    # Odoo translates a field's label, help and selection from the po files of
+    # the modules that declare the field. OCA donation has no French for these:
+    # declared again here (same English), they are translated in this addon's
+    # fr.po (a field declared again is this addon's too, string given or not).
+    number = fields.Char(default=lambda self: self.env._("New"))
     donation_date = fields.Date(default=fields.Date.context_today)
+    move_id = fields.Many2one(string="Journal Entry")
+    bank_statement_line_id = fields.Many2one(string="Source Bank Statement Line")
+    tax_receipt_option = fields.Selection(
+        selection=[
+            ("none", "None"),
+            ("each", "For Each Donation"),
+            ("annual", "Annual Tax Receipt"),
+        ],
+    )
+    tax_receipt_total = fields.Monetary(
+        string="Tax Receipt Eligible Amount",
+        help="Eligible Tax Receipt Sub-total in Company Currency",
+    )
+    thanks_printed = fields.Boolean(
+        help="This field automatically becomes active when "
+        "the thanks letter has been printed.",
+    )
+    thanks_template_id = fields.Many2one(string="Thanks Template")
     le97_gift_form = fields.Selection(
         selection=GIFT_FORMS,
         string="Form of the Gift",
@@ -54,8 +77,41 @@ class DonationDonation(models.Model):
                 donation.payment_method_line_id.le97_payment_means or False
             )
 
+    @api.onchange("company_id")
+    def _onchange_company_id_le97_payment_method(self):
+        """A new donation starts with the first donation method of a bank
+        journal of its company (most gifts come by cheque or transfer), unless
+        the user's own default (OCA) belongs to that company. Done in the form
+        only: a donation created by code keeps what it is given."""
+        for donation in self.filtered(lambda d: d.state == "draft"):
+            line = donation.payment_method_line_id
+            if line and line.journal_id.company_id == donation.company_id:
+                continue
+            donation.payment_method_line_id = self.env[
+                "account.payment.method.line"
+            ].search(
+                self._get_default_payment_method_line_domain(donation.company_id),
+                limit=1,
+            )
+
+    @api.model
+    def _get_default_payment_method_line_domain(self, company):
+        return [
+            ("journal_id.company_id", "=", company.id),
+            ("journal_id.type", "=", "bank"),
+            ("journal_id.active", "=", True),
+            ("donation", "=", True),
+            ("payment_type", "=", "inbound"),
+        ]
+
     @api.model_create_multi
     def create(self, vals_list):
+        # OCA numbers a donation whose number is its English "New": the
+        # translated "New" shown on a new form is dropped here.
+        new_labels = {self.env._("New"), self.with_context(lang="en_US").env._("New")}
+        for vals in vals_list:
+            if vals.get("number") in new_labels:
+                del vals["number"]
         donations = super().create(vals_list)
         donors = donations.commercial_partner_id.filtered(lambda p: not p.le97_is_donor)
         if donors:
@@ -75,7 +131,76 @@ class DonationDonation(models.Model):
             and not d.company_currency_id.is_zero(d.tax_receipt_total)
         )
 
+    @api.onchange("tax_receipt_option")
+    def tax_receipt_option_change(self):
+        # OCA's warning, in this addon's words (OCA has no French for it)
+        res = super().tax_receipt_option_change()
+        if res and res.get("warning"):
+            res["warning"] = {
+                "title": self.env._("Yearly receipt"),
+                "message": self.env._(
+                    "%(donor)s asks for a yearly receipt: the donation keeps the "
+                    "annual option. Change the option on the donor if needed.",
+                    donor=self.partner_id.commercial_partner_id.display_name,
+                ),
+            }
+        return res
+
+    def _le97_validation_problems(self):
+        """The usual mistakes OCA refuses at validation, said in this addon's
+        words (OCA's have no French): one message per donation."""
+        problems = []
+        today = fields.Date.context_today(self)
+        for donation in self:
+            name = donation.display_name
+            if donation.state != "draft":
+                problems.append(
+                    self.env._(
+                        "The donation %(donation)s is not a draft.", donation=name
+                    )
+                )
+            elif not donation.line_ids:
+                problems.append(
+                    self.env._(
+                        "The donation %(donation)s has no line: add the gift "
+                        "and its amount.",
+                        donation=name,
+                    )
+                )
+            elif donation.currency_id.is_zero(donation.amount_total):
+                problems.append(
+                    self.env._(
+                        "The donation %(donation)s has a total of zero.", donation=name
+                    )
+                )
+            elif not donation.payment_method_line_id and not all(
+                donation.line_ids.mapped("in_kind")
+            ):
+                problems.append(
+                    self.env._(
+                        "The donation %(donation)s has no payment method (only a "
+                        "gift entirely in kind goes without one).",
+                        donation=name,
+                    )
+                )
+            elif donation.donation_date and donation.donation_date > today:
+                problems.append(
+                    self.env._(
+                        "The date of the donation %(donation)s is in the future.",
+                        donation=name,
+                    )
+                )
+        return problems
+
     def validate(self):
+        problems = self._le97_validation_problems()
+        if problems:
+            raise UserError(
+                self.env._(
+                    "The donations cannot be validated:\n%(errors)s",
+                    errors="\n".join(f"- {problem}" for problem in problems),
+                )
+            )
         # OCA creates the per-gift receipts one donation at a time, each create()
         # running the receipt checks on its own. They are issued here instead,
         # all at once after the journal entries: one create(), hence one run of

@@ -14,6 +14,11 @@ GIFT_NATURES = [
 class DonationLine(models.Model):
     _inherit = "donation.line"
 
+    # Declared again for their French labels (see donation.donation); the
+    # values of product_donation_type are the product's (product.template).
+    product_donation_type = fields.Selection(string="Product Type donation")
+    tax_receipt_ok = fields.Boolean(string="Is Eligible for a Tax Receipt")
+    analytic_distribution = fields.Json()
     le97_nature = fields.Selection(
         selection=GIFT_NATURES,
         string="Nature",

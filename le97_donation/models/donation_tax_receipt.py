@@ -11,6 +11,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_round
 
 REPORT_XMLID = "donation_base.report_donation_tax_receipt"
+# E-mail of one receipt (its form's button) or of many (the bulk sending)
+MAIL_TEMPLATE_XMLID = "le97_donation.mail_template_receipt_bulk"
 
 # Fields frozen once a receipt exists (it is created issued).
 FROZEN_FIELDS = {
@@ -602,6 +604,25 @@ class DonationTaxReceipt(models.Model):
                 )
             )
         return replacements
+
+    def action_send_tax_receipt(self):
+        # OCA's e-mail, title and message have no French: the e-mail of the
+        # bulk sending (in the donor's language) and this addon's words.
+        self.ensure_one()
+        if not self.partner_id.email:
+            raise UserError(
+                self.env._(
+                    "The donor %(donor)s has no e-mail address: print the receipt "
+                    "instead.",
+                    donor=self.partner_id.display_name,
+                )
+            )
+        action = super().action_send_tax_receipt()
+        action["name"] = self.env._("Send the Fiscal Receipt")
+        action["context"] = dict(
+            action["context"], default_template_id=self.env.ref(MAIL_TEMPLATE_XMLID).id
+        )
+        return action
 
     def action_le97_cancel(self):
         self._le97_check_receipt_admin()

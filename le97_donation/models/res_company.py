@@ -145,9 +145,41 @@ class ResCompany(models.Model):
                 )
             if account:
                 line.payment_account_id = account
+        companies._le97_translate_payment_method_lines()
         for company in companies:
             for product, account in company._le97_gift_product_accounts().items():
                 template = product.product_tmpl_id.sudo().with_company(company)
                 if account and not template.property_account_income_id:
                     template.property_account_income_id = account
+        return True
+
+    def _le97_translate_payment_method_lines(self):
+        """Name the payment methods of the journals of ``self`` in the
+        company's language.
+
+        A journal's payment method line copies the name of its payment method
+        in the language of the environment that creates it: a chart loaded at
+        installation gives "Manual Payment" to a French fund, whose treasurers
+        then read "Manual Payment (Banque)" on their donations. Only names
+        still equal to the method's name, in English or in the company's
+        language, are changed (idempotent; a name chosen by the user is kept).
+        """
+        MethodLine = self.env["account.payment.method.line"].sudo()
+        for company in self:
+            lang = company.partner_id.lang
+            if not lang or lang == "en_US":
+                continue
+            lines = MethodLine.search([("journal_id.company_id", "=", company.id)])
+            for line in lines:
+                method = line.payment_method_id
+                english = method.with_context(lang="en_US").name
+                raw = method.with_context(lang=lang).name or ""
+                # Odoo's French ends with a space: "Paiement manuel "
+                translated = raw.strip()
+                if (
+                    translated
+                    and line.name in (english, raw)
+                    and line.name != translated
+                ):
+                    line.name = translated
         return True

@@ -5,7 +5,9 @@ from . import (
     test_declaration,
     test_donation_flow,
     test_donation_tour,
+    test_french_labels,
     test_groups,
+    test_mobile_tours,
     test_portal_receipts,
     test_receipt_checks,
     test_receipt_lifecycle,
@@ -13,5 +15,6 @@ from . import (
     test_receipt_report,
     test_receipt_settings,
     test_send_receipts,
+    test_wizard_companies,
     test_yearly_receipts,
 )

@@ -97,3 +97,21 @@ class TestDonationFlow(Le97DonationCommon):
             product.property_account_income_id, company._le97_gift_income_account()
         )
         self.assertTrue(product.property_account_income_id)
+
+    def test_new_donation_form_defaults(self):
+        """A new donation starts today with the first donation method of a
+        bank journal of the company, or with the user's own default."""
+        env = self.env(user=self.user_treasurer, context={})
+        form = Form(env["donation.donation"])
+        self.assertEqual(form.donation_date, self.today)
+        self.assertEqual(form.payment_method_line_id, self.method_line)
+        self.assertEqual(form.payment_method_line_id.journal_id.type, "bank")
+        self.user_treasurer.context_donation_payment_method_line_id = self.cheque_line
+        form = Form(env["donation.donation"])
+        self.assertEqual(form.payment_method_line_id, self.cheque_line)
+        # a donation created by code keeps what it is given
+        vals = self._donation_vals()
+        del vals["payment_method_line_id"]
+        self.user_treasurer.context_donation_payment_method_line_id = False
+        donation = env["donation.donation"].create(vals)
+        self.assertFalse(donation.payment_method_line_id)

@@ -4,6 +4,7 @@ from . import (
     donation_tax_receipt_cancel,
     donation_tax_receipt_declaration,
     donation_tax_receipt_declaration_line,
+    donation_tax_receipt_option_switch,
     donation_tax_receipt_send,
     donation_tax_receipt_yearly,
     tax_receipt_annual_create,

@@ -56,10 +56,10 @@ class DonationTaxReceiptDeclaration(models.TransientModel):
     def _compute_totals(self):
         for declaration in self:
             lines = declaration.line_ids
-            declaration.receipt_count = sum(lines.mapped("receipt_count"))
-            # a new form without the company field (one-company users) has
-            # no currency yet: the current company's
+            # A form may hold no company yet (a user of one company of a
+            # multi-company database does not see the field): the current one.
             currency = declaration.currency_id or self.env.company.currency_id
+            declaration.receipt_count = sum(lines.mapped("receipt_count"))
             declaration.amount_total = currency.round(sum(lines.mapped("amount")))
 
     @api.model

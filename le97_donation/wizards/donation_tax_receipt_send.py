@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-TEMPLATE_XMLID = "le97_donation.mail_template_receipt_bulk"
+from ..models.donation_tax_receipt import MAIL_TEMPLATE_XMLID as TEMPLATE_XMLID
 
 
 class DonationTaxReceiptSend(models.TransientModel):

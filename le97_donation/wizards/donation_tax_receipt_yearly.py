@@ -26,6 +26,7 @@ class DonationTaxReceiptYearly(models.TransientModel):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    currency_id = fields.Many2one(related="company_id.currency_id")
     state = fields.Selection(
         [("draft", "To Run"), ("done", "Done")], default="draft", readonly=True
     )
@@ -51,7 +52,7 @@ class DonationTaxReceiptYearly(models.TransientModel):
     skipped_count = fields.Integer(
         string="Number of Donors Skipped", compute="_compute_totals"
     )
-    amount_total = fields.Float(string="Total Amount", compute="_compute_totals")
+    amount_total = fields.Monetary(string="Total Amount", compute="_compute_totals")
 
     @api.depends("receipt_ids.amount", "skipped_partner_ids")
     def _compute_totals(self):
