@@ -1,5 +1,6 @@
 from . import (
     test_chart,
+    test_french_labels,
     test_fund_identity,
     test_menu_actions,
     test_security,
