@@ -3,6 +3,7 @@ from . import (
     test_french_labels,
     test_fund_identity,
     test_menu_actions,
+    test_menus,
     test_security,
     test_statement,
     test_volunteer,
