@@ -2,6 +2,7 @@ from . import (
     test_chart,
     test_french_labels,
     test_fund_identity,
+    test_home_action,
     test_menu_actions,
     test_menus,
     test_security,

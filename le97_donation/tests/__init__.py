@@ -6,6 +6,7 @@ from . import (
     test_donation_flow,
     test_donation_tour,
     test_groups,
+    test_home_action,
     test_portal_receipts,
     test_receipt_checks,
     test_receipt_lifecycle,
