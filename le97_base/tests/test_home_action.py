@@ -116,6 +116,22 @@ class TestHomeAction(BaseCommon):
         self.assertEqual(user.action_id, self.hours_action)
         self.assertEqual(chosen.action_id, self.other_action)
 
+    def test_home_screens_open_in_the_le97_app(self):
+        """The web client opens an action in the app of the first menu (by id)
+        that shows it: a home screen of the Le 97 menu is not shown by another
+        app's menu first."""
+        root = self.env.ref("le97_base.menu_le97_root")
+        Menu = self.env["ir.ui.menu"].with_context(**{"ir.ui.menu.full_list": True})
+        le97_menus = Menu.search([("id", "child_of", root.id)])
+        for action in self.env["le97.home.action"].search([]).action_id:
+            menus = Menu.search(
+                [("action", "=", f"{action.type},{action.id}")], order="id"
+            )
+            if not menus & le97_menus:
+                continue  # another app's screen, e.g. the accounting dashboard
+            with self.subTest(action=action.name):
+                self.assertIn(menus[0], le97_menus)
+
     def test_users_at_install(self):
         """The users who had a role when the addons were installed got its
         screen (the administrator is a receipts administrator)."""

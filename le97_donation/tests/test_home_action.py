@@ -13,7 +13,7 @@ class TestTreasurerHomeAction(HttpCase):
     """Treasurers and receipts administrators land on the donations."""
 
     def test_treasurers_land_on_the_donations(self):
-        donations = self.env.ref("donation.donation_action")
+        donations = self.env.ref("le97_donation.donation_donation_action")
         for group in ("le97_base.group_treasurer", "le97_base.group_receipt_admin"):
             login = "home_" + group.split(".")[1]
             with self.subTest(group=group):
