@@ -20,6 +20,7 @@
         "views/le97_volunteer_hour_views.xml",
         "views/le97_cvn_valuation_views.xml",
         "views/le97_statement_wizard_views.xml",
+        "views/le97_home_action_views.xml",
         "views/le97_base_menus.xml",
         "views/res_company_views.xml",
         "views/res_partner_views.xml",

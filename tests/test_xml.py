@@ -54,3 +54,22 @@ def test_ids_follow_conventions(path):
             and record.find("field[@name='mode']") is None
         ):
             assert name.text.endswith(f".inherit.{addon}"), (path, record.get("id"))
+
+
+@pytest.mark.parametrize(
+    "path", DATA_FILES, ids=[str(p.relative_to(REPO)) for p in DATA_FILES]
+)
+def test_currency_columns_hidden(path):
+    """A list shows no currency column (empty in a one-currency company, and
+    the Pive currency makes every user multi-currency): the currency fields the
+    amounts need are column_invisible."""
+    doc = etree.parse(str(path))
+    for columns in doc.iter("list"):
+        for field in columns.iterchildren("field"):
+            name = field.get("name") or ""
+            if name == "currency_id" or name.endswith("_currency_id"):
+                assert field.get("column_invisible") in ("1", "True"), (
+                    path,
+                    name,
+                    field.sourceline,
+                )

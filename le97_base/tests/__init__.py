@@ -1,7 +1,10 @@
 from . import (
     test_chart,
+    test_french_labels,
     test_fund_identity,
+    test_home_action,
     test_menu_actions,
+    test_menus,
     test_security,
     test_statement,
     test_volunteer,

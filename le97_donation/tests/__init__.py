@@ -7,6 +7,7 @@ from . import (
     test_donation_tour,
     test_french_labels,
     test_groups,
+    test_home_action,
     test_mobile_tours,
     test_portal_receipts,
     test_receipt_checks,

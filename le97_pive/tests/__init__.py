@@ -2,6 +2,7 @@ from . import (
     test_balance,
     test_counter_tour,
     test_currency,
+    test_home_action,
     test_merchant,
     test_payment,
     test_reconversion,

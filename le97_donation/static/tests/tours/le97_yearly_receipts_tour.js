@@ -16,9 +16,13 @@ registry.category("web_tour.tours").add("le97_yearly_receipts_tour", {
             run: "click",
         },
         {
+            content: "Open the donations and receipts",
+            trigger: ".o_menu_sections button[data-menu-xmlid='le97_donation.menu_le97_donation']",
+            run: "click",
+        },
+        {
             content: "Open the yearly receipts",
-            trigger:
-                ".o_menu_sections [data-menu-xmlid='le97_donation.donation_tax_receipt_yearly_menu']",
+            trigger: ".dropdown-item[data-menu-xmlid='le97_donation.donation_tax_receipt_yearly_menu']",
             run: "click",
         },
         {
