@@ -166,10 +166,30 @@ class FrenchLabelsMixin:
 
     @classmethod
     def _le97_load_french(cls):
+        """French as a French fund has it, also on a database that had English
+        only: the core terms our screens show (base, account) and those of
+        every Le 97 addon installed (a bridge adds labels to our views)."""
         cls.env["res.lang"]._activate_lang("fr_FR")
-        cls.env["ir.module.module"]._load_module_terms(
-            cls._le97_french_modules, ["fr_FR"], overwrite=True
+        modules = cls.env["ir.module.module"].search(
+            [
+                ("state", "=", "installed"),
+                "|",
+                (
+                    "name",
+                    "in",
+                    [*cls._le97_french_modules, "base", "account", "mail", "portal"],
+                ),
+                ("name", "=like", "le97_%"),
+            ]
         )
+        cls.env["ir.module.module"]._load_module_terms(
+            modules.mapped("name"), ["fr_FR"], overwrite=True
+        )
+        # the funds speak French: the names the set-up gives their payment
+        # method lines follow (a database made in English named them so)
+        companies = cls.env["res.company"].search([])
+        companies.partner_id.lang = "fr_FR"
+        companies._le97_donation_setup()
 
     def assertViewsInFrench(self, env, views):
         problems = []
