@@ -18,6 +18,13 @@ from odoo.exceptions import AccessError, UserError
 UNLOCKED_PREFIXES = ("message_", "activity_", "website_message_", "rating_")
 
 
+def field_labels(model, names):
+    """The labels of fields ``names`` of ``model``, in the user's language."""
+    return ", ".join(
+        model._fields[name]._description_string(model.env) for name in sorted(names)
+    )
+
+
 def computed_field_names(model):
     """Stored fields ``model`` computes itself (totals, related values, a unit
     value taken once): written by nothing but their compute."""
@@ -58,10 +65,7 @@ class Le97WorkflowMixin(models.AbstractModel):
                     "%(document)s: %(fields)s cannot be set directly; use the "
                     "buttons of the document, which check who may do it.",
                     document=self._description,
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env)
-                        for name in forbidden
-                    ),
+                    fields=field_labels(self, forbidden),
                 )
             )
 
@@ -131,10 +135,7 @@ class Le97WorkflowMixin(models.AbstractModel):
                 self._le97_deletable_states,
                 self.env._(
                     "Changing %(fields)s",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env)
-                        for name in sorted(fixed)
-                    ),
+                    fields=field_labels(self, fixed),
                 ),
             )
 
@@ -247,10 +248,7 @@ class Le97WorkflowLineMixin(models.AbstractModel):
                     "%(lines)s: %(fields)s are set by the application and cannot "
                     "be entered.",
                     lines=self._description,
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env)
-                        for name in sorted(forbidden)
-                    ),
+                    fields=field_labels(self, forbidden),
                 )
             )
 
