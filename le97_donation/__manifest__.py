@@ -27,6 +27,7 @@
         "views/account_payment_method_line_views.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
+        "views/product_template_views.xml",
         "views/res_config_settings_views.xml",
         "data/mail_template_data.xml",
         "views/donation_tax_receipt_yearly_views.xml",

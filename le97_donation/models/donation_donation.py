@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 from .account_payment_method_line import PAYMENT_MEANS
 
@@ -190,6 +191,9 @@ class DonationDonation(models.Model):
                         donation=name,
                     )
                 )
+        problems += self.filtered(
+            lambda d: d.state == "draft"
+        )._le97_non_gift_validation_problems()
         return problems
 
     def validate(self):
@@ -226,16 +230,71 @@ class DonationDonation(models.Model):
         return super().generate_each_tax_receipt()
 
     # -- receipt checks ----------------------------------------------------------
+    def _le97_non_gift_lines(self):
+        """``[(donation, position, line)]`` of the lines of ``self`` whose
+        product is not a gift (``product.template.le97_gift_kind``), read for
+        the whole batch at once; ``position`` counts the lines from 1."""
+        lines = self.line_ids
+        lines.fetch(["product_id", "amount", "currency_id", "sequence"])
+        lines.product_id.product_tmpl_id.fetch(["name", "le97_gift_kind"])
+        found = []
+        for donation in self:
+            for position, line in enumerate(donation.line_ids, start=1):
+                if line.product_id.le97_gift_kind != "gift":
+                    found.append((donation, position, line))
+        return found
+
+    def _le97_non_gift_line_values(self, position, line):
+        """Placeholders naming a non-gift line in the messages."""
+        self.ensure_one()
+        return {
+            "donation": self.display_name,
+            "donor": self.commercial_partner_id.display_name,
+            "position": position,
+            "product": line.product_id.display_name,
+            "amount": format_amount(self.env, line.amount, line.currency_id),
+            "kind": line.product_id.product_tmpl_id._le97_gift_kind_label(),
+        }
+
+    def _le97_non_gift_validation_problems(self):
+        """A donation asking for a receipt (each gift or yearly) must hold gifts
+        only: a non-gift line would be left out of its receipt without a word.
+        A donation of non-gifts is a plain income, validated with the receipt
+        option None (see ``readme/USAGE.md``)."""
+        asking = self.filtered(lambda d: d.tax_receipt_option in ("each", "annual"))
+        return [
+            self.env._(
+                "The donation %(donation)s of %(donor)s asks for a fiscal receipt "
+                "but its line %(position)s (%(product)s, %(amount)s) is not a gift "
+                "(%(kind)s): it gives no right to a receipt. Set the receipt "
+                "option to None to book it as an income without receipt, or "
+                "record the gift and this income on separate donations.",
+                **donation._le97_non_gift_line_values(position, line),
+            )
+            for donation, position, line in asking._le97_non_gift_lines()
+        ]
+
     def _le97_receipt_gift_problems(self):
         """What keeps the gifts of ``self`` from being receipted.
 
         Returns a list of messages naming each gift, its donor and what is
-        wrong (empty when every gift may be receipted). Counterparts are
-        checked per gift (rate) and per donor and calendar year (amount, with
-        one grouped query for the whole batch); ``self`` may hold donations not
-        validated yet.
+        wrong (empty when every gift may be receipted). Every line must be a
+        gift (a sale, a pay-what-you-can price for using the place, a fee with
+        a counterpart or a membership fee is refused, naming the line).
+        Counterparts are checked per gift (rate) and, for individuals, per
+        donor and calendar year (amount, with one grouped query for the whole
+        batch); ``self`` may hold donations not validated yet.
         """
-        problems = []
+        problems = [
+            self.env._(
+                "The gift %(donation)s of %(donor)s holds a line that is not a "
+                "gift: line %(position)s, %(product)s, %(amount)s (%(kind)s). "
+                "What is not a gift gives no right to a fiscal receipt: record "
+                "the gift on a donation of its own.",
+                **donation._le97_non_gift_line_values(position, line),
+            )
+            for donation, position, line in self._le97_non_gift_lines()
+        ]
         max_rate, max_amount = self._le97_counterpart_limits()
         for donation in self:
             rate_limit = donation.amount_total * max_rate
@@ -283,8 +342,17 @@ class DonationDonation(models.Model):
         return tuple(limits)
 
     def _le97_yearly_counterpart_problems(self, max_amount):
-        """Counterparts per donor and calendar year, with one grouped query."""
-        donations = self.filtered("le97_counterpart_value")
+        """Counterparts per donor and calendar year, with one grouped query.
+
+        The yearly amount (73 € in 2025) caps the counterparts of individuals
+        (CGI art. 200, BOI-IR-RICI-250); a company's counterparts are only held
+        to the rate of each gift, the "marked disproportion" of art. 238 bis
+        (BOI-BIC-RICI-20-30-10-20, one to four admitted in practice).
+        """
+        donations = self.filtered(
+            lambda d: d.le97_counterpart_value
+            and d.commercial_partner_id._le97_receipt_donor_type() != "company"
+        )
         if not donations:
             return []
         years = {d.donation_date.year for d in donations if d.donation_date}

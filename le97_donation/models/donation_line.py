@@ -19,6 +19,7 @@ class DonationLine(models.Model):
     product_donation_type = fields.Selection(string="Product Type donation")
     tax_receipt_ok = fields.Boolean(string="Is Eligible for a Tax Receipt")
     analytic_distribution = fields.Json()
+    le97_gift_kind = fields.Selection(related="product_id.le97_gift_kind")
     le97_nature = fields.Selection(
         selection=GIFT_NATURES,
         string="Nature",
@@ -38,3 +39,13 @@ class DonationLine(models.Model):
                 line.le97_nature = "in_kind"
             elif not line.le97_nature or line.le97_nature == "in_kind":
                 line.le97_nature = "cash"
+
+    def _get_account(self):
+        """A company's gift is corporate sponsorship (7542), an individual's a
+        manual gift (7541): see ``res.company._le97_donor_gift_account``."""
+        account = super()._get_account()
+        company = self.donation_id.company_id
+        if self.product_id.le97_gift_kind != "gift" or not company:
+            return account
+        donor = self.donation_id.commercial_partner_id
+        return company._le97_donor_gift_account(account, donor)

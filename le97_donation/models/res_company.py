@@ -5,6 +5,11 @@ from odoo import fields, models
 # Income accounts of gifts looked up in a chart that has no gift account set
 # on the company (first found wins, in code order).
 GIFT_ACCOUNT_CODES = ["754110", "754100", "758200"]
+# Manual gifts of individuals (7541 dons manuels, 75411 in money): a company
+# giving on a product booked there is credited to 7542 (mécénat) instead.
+INDIVIDUAL_GIFT_ACCOUNT_CODES = ["754100", "754110"]
+# Corporate sponsorship (7542 mécénat) in a chart that has none set on the company
+COMPANY_GIFT_ACCOUNT_CODES = ["754200"]
 
 
 class ResCompany(models.Model):
@@ -92,6 +97,39 @@ class ResCompany(models.Model):
             limit=1,
         )
 
+    def _le97_company_gift_income_account(self):
+        """Income account of gifts from companies (7542 mécénat): the fund's
+        corporate sponsorship account, or one found in its chart."""
+        self.ensure_one()
+        if self.le97_account_company_gift_id:
+            return self.le97_account_company_gift_id
+        return self.env["account.account"].search(
+            [
+                *self.env["account.account"]._check_company_domain(self),
+                ("code", "in", COMPANY_GIFT_ACCOUNT_CODES),
+            ],
+            order="code",
+            limit=1,
+        )
+
+    def _le97_donor_gift_account(self, account, donor):
+        """Account to credit for a gift booked on ``account`` by ``donor``.
+
+        Gifts of companies are corporate sponsorship (7542, CGI art. 238 bis),
+        those of individuals manual gifts (7541/75411, art. 200): a company's
+        gift on a manual-gift account goes to the company gift account. Any
+        other account (bequests, waived expenses, a non-gift) is kept.
+        """
+        self.ensure_one()
+        if not (account and donor) or donor._le97_receipt_donor_type() != "company":
+            return account
+        individual = self.le97_account_gift_id.ids
+        if account.id not in individual and (
+            account.with_company(self).code not in INDIVIDUAL_GIFT_ACCOUNT_CODES
+        ):
+            return account
+        return self._le97_company_gift_income_account() or account
+
     def _le97_gift_product_accounts(self):
         """``{product: income account}`` of the gift products of the company.
 
@@ -105,8 +143,9 @@ class ResCompany(models.Model):
 
     def _le97_donation_setup(self):
         """Give the donation payment methods and the gift products the accounts
-        a fresh French chart lacks, so that a first donation can be validated
-        (idempotent: an account already set is kept)."""
+        a fresh French chart lacks, so that a first donation can be validated,
+        and the fund its corporate sponsorship account (7542) when the chart
+        has one (idempotent: an account already set is kept)."""
         companies = self.sudo().filtered("chart_template")
         if not companies:
             return True
@@ -147,6 +186,10 @@ class ResCompany(models.Model):
                 line.payment_account_id = account
         companies._le97_translate_payment_method_lines()
         for company in companies:
+            if not company.le97_account_company_gift_id:
+                account = company._le97_company_gift_income_account()
+                if account:
+                    company.le97_account_company_gift_id = account
             for product, account in company._le97_gift_product_accounts().items():
                 template = product.product_tmpl_id.sudo().with_company(company)
                 if account and not template.property_account_income_id:

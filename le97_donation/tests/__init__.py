@@ -9,6 +9,7 @@ from . import (
     test_groups,
     test_home_action,
     test_mobile_tours,
+    test_non_gifts,
     test_portal_receipts,
     test_receipt_checks,
     test_receipt_lifecycle,

@@ -5,6 +5,17 @@ from odoo.exceptions import UserError
 
 GIFT_PRODUCT_XMLID = "le97_donation_pive.product_product_gift_pive"
 ANONYMOUS_DONOR_XMLID = "le97_donation_pive.res_partner_pive_anonymous_donor"
+# Kind of a Pive purpose -> kind of income of a product (le97_donation's
+# product.template.le97_gift_kind, the one owner of "is it a gift"). Only the
+# "gift" purposes become donations, on a product of the gift kind; the others
+# (pay-what-you-can for the place, bar, membership) are incomes, booked by
+# le97_pive on their own accounts and never receipted.
+PURPOSE_GIFT_KINDS = {
+    "gift": "gift",
+    "service": "service",
+    "sale": "sale",
+    "membership": "membership",
+}
 
 
 class Le97PivePayment(models.Model):
@@ -25,12 +36,18 @@ class Le97PivePayment(models.Model):
         # the link to the donation is written by the posting only
         return super()._le97_guarded_fields() | {"donation_id"}
 
+    def _le97_gift_kind(self):
+        """Kind of income of the payment, as a product's (see
+        ``PURPOSE_GIFT_KINDS``)."""
+        self.ensure_one()
+        return PURPOSE_GIFT_KINDS.get(self.purpose_id.kind)
+
     def _le97_payments_to_post(self):
         # A gift's entry is the donation's: OCA posts it when validating.
         return (
             super()
             ._le97_payments_to_post()
-            .filtered(lambda p: p.purpose_id.kind != "gift")
+            .filtered(lambda p: p._le97_gift_kind() != "gift")
         )
 
     @api.model
@@ -42,6 +59,16 @@ class Le97PivePayment(models.Model):
                 self.env._(
                     "The product of the gifts in local currency is missing: "
                     "update the module Le 97 - Gifts in Pive."
+                )
+            )
+        if product.sudo().le97_gift_kind != PURPOSE_GIFT_KINDS["gift"]:
+            raise UserError(
+                self.env._(
+                    "The product %(product)s of the gifts in local currency is "
+                    "not of the kind Gift (%(kind)s): a treasurer must set it "
+                    "back to Gift before gifts in Pive can be recorded.",
+                    product=product.sudo().display_name,
+                    kind=product.sudo().product_tmpl_id._le97_gift_kind_label(),
                 )
             )
         return product
