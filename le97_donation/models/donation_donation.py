@@ -262,6 +262,11 @@ class DonationDonation(models.Model):
         A donation of non-gifts is a plain income, validated with the receipt
         option None (see ``readme/USAGE.md``)."""
         asking = self.filtered(lambda d: d.tax_receipt_option in ("each", "annual"))
+        return asking._le97_non_gift_option_problems()
+
+    def _le97_non_gift_option_problems(self):
+        """One message per non-gift line of ``self``, donations that ask (or
+        are asked) for a fiscal receipt."""
         return [
             self.env._(
                 "The donation %(donation)s of %(donor)s asks for a fiscal receipt "
@@ -271,7 +276,7 @@ class DonationDonation(models.Model):
                 "record the gift and this income on separate donations.",
                 **donation._le97_non_gift_line_values(position, line),
             )
-            for donation, position, line in asking._le97_non_gift_lines()
+            for donation, position, line in self._le97_non_gift_lines()
         ]
 
     def _le97_receipt_gift_problems(self):

@@ -253,6 +253,31 @@ class TestNonGiftsNeverReceipted(NonGiftCommon):
         self.assertIn("line 1", problems[0])
         self.assertIn("line 2", problems[1])
 
+    def test_plain_income_never_switched_to_a_receipt(self):
+        """OCA's switch of the receipt option of a validated donation refuses
+        a plain income: it would claim a receipt and get none."""
+        donation = self._draft(
+            [self._line(self.prix_libre, 15.0)], tax_receipt_option="none"
+        )
+        donation.validate()
+        before = self._snapshot()
+        for option in ("each", "annual"):
+            with self.subTest(option=option):
+                wizard = (
+                    self.env["donation.tax.receipt.option.switch"]
+                    .with_user(self.user_treasurer)
+                    .create(
+                        {"donation_id": donation.id, "new_tax_receipt_option": option}
+                    )
+                )
+                with self.assertRaises(UserError) as cm:
+                    wizard.switch()
+                self.assertIn("Prix libre (usage du lieu)", str(cm.exception))
+                donation.invalidate_recordset()
+                self.assertEqual(donation.tax_receipt_option, "none")
+                self.assertFalse(donation.tax_receipt_id)
+                self.assertEqual(self._snapshot(), before)
+
     def test_gift_check_names_each_line(self):
         """The gift's own check (run by every issuing path) names the gift,
         the donor, the line and why, for the whole batch at once."""

@@ -3,6 +3,7 @@
 from . import (
     test_access,
     test_french_labels,
+    test_gift_kinds,
     test_payment_means,
     test_pive_gift,
     test_receipt_checks,
