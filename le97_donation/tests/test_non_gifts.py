@@ -1,11 +1,12 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
 from datetime import date
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
-from odoo.tools import format_amount
+from odoo.tools import file_path, format_amount
 
 from .common import Le97DonationCommon
 
@@ -471,6 +472,29 @@ class TestCompanyGiftAccount(NonGiftCommon):
         )
         donation.validate()
         self.assertEqual(self._credits(donation), [("754200", 250.0)])
+
+    def test_upgrade_to_18_0_2_2_0(self):
+        """The post-migrate of 18.0.2.2.0 on a database of 18.0.2.1.0: the
+        fund gets its 7542 account, a product eligible for receipts is a gift."""
+        account = self.company.le97_account_company_gift_id
+        product = self._product("Ancien don", "gift")
+        product.tax_receipt_ok = True
+        self.company.le97_account_company_gift_id = False
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE product_template SET le97_gift_kind = NULL WHERE id = %s",
+            (product.product_tmpl_id.id,),
+        )
+        self.env.invalidate_all()
+        path = file_path("le97_donation/migrations/18.0.2.2.0/post-migrate.py")
+        spec = importlib.util.spec_from_file_location("le97_post_migrate", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.2.1.0")
+        self.env.invalidate_all()
+        self.assertEqual(self.company.le97_account_company_gift_id, account)
+        self.assertEqual(product.le97_gift_kind, "gift")
+        self.assertTrue(product.tax_receipt_ok)
 
 
 @tagged("post_install", "-at_install")
