@@ -104,10 +104,12 @@ class TestConcordance(FrenchLabelsMixin, ConcordanceCommon):
         # the option are frozen once receipted)
         cls.gift_detached = cls._validated_donation(cls.donor, 200, donation_date=day)
         cls.receipt_nogift = cls.gift_detached.tax_receipt_id
+        cls.env.flush_all()
         cr.execute(
             "DELETE FROM le97_donation_tax_receipt_donation_rel WHERE receipt_id = %s",
             [cls.receipt_nogift.id],
         )
+        cls.env.flush_all()
         cr.execute(
             "UPDATE donation_donation SET tax_receipt_id = NULL, "
             "tax_receipt_option = 'none' WHERE id = %s",
@@ -117,10 +119,12 @@ class TestConcordance(FrenchLabelsMixin, ConcordanceCommon):
         # back to draft (SQL: a posted, hash-secured entry cannot be)
         cls.gift_unbooked = cls._validated_donation(cls.donor, 300, donation_date=day)
         cls.receipt_unbooked = cls.gift_unbooked.tax_receipt_id
+        cls.env.flush_all()
         cr.execute(
             "UPDATE account_move SET state = 'draft' WHERE id = %s",
             [cls.gift_unbooked.move_id.id],
         )
+        cls.env.flush_all()
         cr.execute(
             "UPDATE account_move_line SET parent_state = 'draft' WHERE move_id = %s",
             [cls.gift_unbooked.move_id.id],
@@ -136,6 +140,7 @@ class TestConcordance(FrenchLabelsMixin, ConcordanceCommon):
         # (SQL: an issued receipt is frozen)
         cls.gift_small = cls._validated_donation(cls.donor, 80, donation_date=day)
         cls.receipt_big = cls.gift_small.tax_receipt_id
+        cls.env.flush_all()
         cr.execute(
             "UPDATE donation_tax_receipt SET amount = 800 WHERE id = %s",
             [cls.receipt_big.id],
@@ -146,6 +151,7 @@ class TestConcordance(FrenchLabelsMixin, ConcordanceCommon):
         gift_line = cls.gift_short.move_id.line_ids.filtered(
             lambda line: line.account_id == cls._gift_account()
         )
+        cls.env.flush_all()
         cr.execute(
             "UPDATE account_move_line SET credit = 50, balance = -50, "
             "amount_currency = -50 WHERE id = %s",
@@ -155,6 +161,7 @@ class TestConcordance(FrenchLabelsMixin, ConcordanceCommon):
         # be cancelled while its receipt is issued)
         cls.gift_cancelled = cls._validated_donation(cls.donor, 90, donation_date=day)
         cls.receipt_of_cancelled = cls.gift_cancelled.tax_receipt_id
+        cls.env.flush_all()
         cr.execute(
             "UPDATE donation_donation SET state = 'cancel' WHERE id = %s",
             [cls.gift_cancelled.id],
@@ -288,7 +295,9 @@ class TestConcordance(FrenchLabelsMixin, ConcordanceCommon):
         self.assertEqual(clean.donation_eligible, 120)
         self.assertEqual(clean.gift_credit, 120)
         self.assertEqual(clean.gift_accounts, self._gift_account().code)
-        self.assertIn(self.bank_journal.name, clean.payment_text)
+        self.assertIn(
+            self.bank_journal.with_context(lang="fr_FR").name, clean.payment_text
+        )
         self.assertFalse(clean.has_issue)
         yearly = lines.filtered(lambda line: line.receipt_id == self.receipt_yearly)
         self.assertEqual(yearly.donation_id, self.gifts_yearly)
