@@ -661,7 +661,9 @@ class DonationTaxReceiptConcordance(models.TransientModel):
                     ),
                 }
             )
-        in_period = self.date_from <= gift.donation_date <= self.date_to
+        in_period = bool(
+            gift.donation_date and self.date_from <= gift.donation_date <= self.date_to
+        )
         if (
             in_period
             and gift.tax_receipt_option in ("each", "annual")
@@ -787,22 +789,23 @@ class DonationTaxReceiptConcordance(models.TransientModel):
         money = workbook.add_format({"num_format": "#,##0.00"})
         day = workbook.add_format({"num_format": "dd/mm/yyyy"})
         wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-        _ = self.env._
 
-        summary = workbook.add_worksheet(_("Summary"))
+        summary = workbook.add_worksheet(self.env._("Summary"))
         summary.set_column(0, 0, 40)
         summary.set_column(1, 1, 20)
-        summary.write(0, 0, _("Concordance of Receipts and Gifts (LPF L. 14 A)"), bold)
+        summary.write(
+            0, 0, self.env._("Concordance of Receipts and Gifts (LPF L. 14 A)"), bold
+        )
         summary.write(1, 0, self.company_id.name)
         summary.write(2, 0, self._le97_period_label())
         rows = [
-            (_("Receipts Issued"), self.receipt_count, None),
-            (_("Amount of the Receipts"), self.receipt_amount, money),
-            (_("Cancelled Receipts"), self.cancelled_receipt_count, None),
-            (_("Gifts Receipted"), self.gift_amount, money),
-            (_("754x Credits in the Books"), self.book_amount, money),
-            (_("754x Credits Outside Gifts"), self.book_outside_amount, money),
-            (_("Number of Discrepancies"), self.issue_count, None),
+            (self.env._("Receipts Issued"), self.receipt_count, None),
+            (self.env._("Amount of the Receipts"), self.receipt_amount, money),
+            (self.env._("Cancelled Receipts"), self.cancelled_receipt_count, None),
+            (self.env._("Gifts Receipted"), self.gift_amount, money),
+            (self.env._("754x Credits in the Books"), self.book_amount, money),
+            (self.env._("754x Credits Outside Gifts"), self.book_outside_amount, money),
+            (self.env._("Number of Discrepancies"), self.issue_count, None),
         ]
         for index, (label, value, style) in enumerate(rows, start=4):
             summary.write(index, 0, label)
@@ -810,22 +813,22 @@ class DonationTaxReceiptConcordance(models.TransientModel):
 
         receipt_states = self._le97_selection_labels("donation.tax.receipt", "state")
         gift_states = self._le97_selection_labels("donation.donation", "state")
-        sheet = workbook.add_worksheet(_("Receipts and Gifts"))
+        sheet = workbook.add_worksheet(self.env._("Receipts and Gifts"))
         headers = [
-            _("Receipt"),
-            _("Receipt Date"),
-            _("Donor"),
-            _("Receipt Amount"),
-            _("Receipt State"),
-            _("Gift"),
-            _("Gift Date"),
-            _("Gift Amount"),
-            _("Eligible Amount"),
-            _("Gift State"),
-            _("Journal Entry"),
-            _("Gift Accounts"),
-            _("754x Credit"),
-            _("Paid by"),
+            self.env._("Receipt"),
+            self.env._("Receipt Date"),
+            self.env._("Donor"),
+            self.env._("Receipt Amount"),
+            self.env._("Receipt State"),
+            self.env._("Gift"),
+            self.env._("Gift Date"),
+            self.env._("Gift Amount"),
+            self.env._("Eligible Amount"),
+            self.env._("Gift State"),
+            self.env._("Journal Entry"),
+            self.env._("Gift Accounts"),
+            self.env._("754x Credit"),
+            self.env._("Paid by"),
         ]
         sheet.write_row(0, 0, headers, bold)
         sheet.set_column(0, len(headers) - 1, 16)
@@ -853,14 +856,14 @@ class DonationTaxReceiptConcordance(models.TransientModel):
         kinds = self._le97_selection_labels(
             "donation.tax.receipt.concordance.issue", "kind"
         )
-        sheet = workbook.add_worksheet(_("Discrepancies"))
+        sheet = workbook.add_worksheet(self.env._("Discrepancies"))
         headers = [
-            _("Kind"),
-            _("Receipt"),
-            _("Gift"),
-            _("Journal Entry"),
-            _("Amount"),
-            _("Reason"),
+            self.env._("Kind"),
+            self.env._("Receipt"),
+            self.env._("Gift"),
+            self.env._("Journal Entry"),
+            self.env._("Amount"),
+            self.env._("Reason"),
         ]
         sheet.write_row(0, 0, headers, bold)
         sheet.set_column(0, 4, 18)

@@ -19,11 +19,9 @@ class DonationTaxReceiptConcordanceLine(models.TransientModel):
     sequence = fields.Integer()
     currency_id = fields.Many2one(related="concordance_id.currency_id")
     receipt_id = fields.Many2one("donation.tax.receipt", string="Receipt")
-    receipt_date = fields.Date(string="Receipt Date")
-    receipt_amount = fields.Monetary(string="Receipt Amount")
-    receipt_state = fields.Selection(
-        [("issued", "Issued"), ("cancelled", "Cancelled")], string="Receipt State"
-    )
+    receipt_date = fields.Date()
+    receipt_amount = fields.Monetary()
+    receipt_state = fields.Selection([("issued", "Issued"), ("cancelled", "Cancelled")])
     partner_id = fields.Many2one("res.partner", string="Donor")
     donation_id = fields.Many2one("donation.donation", string="Gift")
     donation_partner_id = fields.Many2one("res.partner", string="Donor of the Gift")
