@@ -618,3 +618,49 @@ class TestConcordanceAccess(ConcordanceCommon):
         with self.assertRaises(AccessError):
             concordance.with_user(self.user_treasurer).action_compute()
         self.assertEqual(concordance.state, "draft")
+
+
+@tagged("post_install", "-at_install")
+class TestConcordanceAccounts(ConcordanceCommon):
+    def test_gift_accounts_of_the_non_profit_chart(self):
+        """On the non-profit chart: the fund's gift accounts (7541, 7542, ...)
+        and every 754x account."""
+        concordance = self.env["donation.tax.receipt.concordance"].create(
+            {"year": 2025}
+        )
+        accounts = concordance._le97_gift_accounts()
+        self.assertIn(self.company.le97_account_gift_id, accounts)
+        self.assertIn(self.company.le97_account_company_gift_id, accounts)
+        self.assertTrue(all(code.startswith("754") for code in accounts.mapped("code")))
+
+    def test_gift_accounts_of_another_chart(self):
+        """A company on another chart: the income account of its gift
+        product, not a 754 that means something else there (cooperative
+        rebates on the commercial French chart)."""
+        other = self.env["res.company"].create({"name": "Autre plan"})
+        Account = self.env["account.account"].with_company(other)
+        rebates = Account.create(
+            {
+                "name": "Ristournes perçues",
+                "code": "754000",
+                "account_type": "income_other",
+                "company_ids": other.ids,
+            }
+        )
+        gifts = Account.create(
+            {
+                "name": "Dons",
+                "code": "758900",
+                "account_type": "income_other",
+                "company_ids": other.ids,
+            }
+        )
+        self.product.product_tmpl_id.with_company(
+            other
+        ).property_account_income_id = gifts
+        concordance = self.env["donation.tax.receipt.concordance"].create(
+            {"year": 2025, "company_id": other.id}
+        )
+        accounts = concordance._le97_gift_accounts()
+        self.assertIn(gifts, accounts)
+        self.assertNotIn(rebates, accounts)
