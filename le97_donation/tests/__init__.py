@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     test_access,
+    test_concordance,
     test_declaration,
     test_donation_flow,
     test_donation_tour,

@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     donation_tax_receipt_cancel,
+    donation_tax_receipt_concordance,
+    donation_tax_receipt_concordance_issue,
+    donation_tax_receipt_concordance_line,
     donation_tax_receipt_declaration,
     donation_tax_receipt_declaration_line,
     donation_tax_receipt_option_switch,

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     test_access,
+    test_concordance_pive,
     test_french_labels,
     test_gift_kinds,
     test_payment_means,
