@@ -2,8 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     donation_tax_receipt_cancel,
-    donation_tax_receipt_declaration,
-    donation_tax_receipt_declaration_line,
     donation_tax_receipt_option_switch,
     donation_tax_receipt_send,
     donation_tax_receipt_yearly,
