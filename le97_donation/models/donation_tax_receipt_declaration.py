@@ -1,6 +1,5 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 import csv
 import datetime
 import io
@@ -211,9 +210,7 @@ class DonationTaxReceiptDeclaration(models.Model):
         for declaration in self:
             if not declaration.date_end:
                 raise ValidationError(
-                    self.env._(
-                        "The year %(year)s is not valid.", year=declaration.year
-                    )
+                    self.env._("The year %(year)s is not valid.", year=declaration.year)
                 )
             self._le97_check_no_overlap(
                 declaration.company_id,
@@ -495,9 +492,7 @@ class DonationTaxReceiptDeclaration(models.Model):
             .sudo()
             .create(
                 {
-                    "name": self.env._(
-                        "declaration-dons-%(year)s.csv", year=self.year
-                    ),
+                    "name": self.env._("declaration-dons-%(year)s.csv", year=self.year),
                     "raw": self._get_csv_content(),
                     "mimetype": "text/csv",
                     "res_model": self._name,

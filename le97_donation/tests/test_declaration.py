@@ -254,7 +254,9 @@ class TestDeclarationJuneClosing(DeclarationCommon):
         # again the next day: nothing more
         with freeze_time("2025-07-06"):
             model._cron_le97_create_declarations()
-        self.assertEqual(model.search([("company_id", "=", self.company.id)]), declaration)
+        self.assertEqual(
+            model.search([("company_id", "=", self.company.id)]), declaration
+        )
         self.assertEqual(declaration.activity_ids, activities)
 
 
