@@ -193,6 +193,7 @@ class DonationTaxReceiptDeclaration(models.Model):
             declaration.amount_total = currency.round(sum(lines.mapped("amount")))
 
     @api.depends("year", "date_start", "date_end")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for declaration in self:
             start, end = declaration.date_start, declaration.date_end
