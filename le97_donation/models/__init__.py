@@ -6,6 +6,8 @@ from . import (
     donation_donation,
     donation_line,
     donation_tax_receipt,
+    donation_tax_receipt_declaration,
+    donation_tax_receipt_declaration_line,
     ir_actions_report,
     ir_attachment,
     le97_receipt_counter,

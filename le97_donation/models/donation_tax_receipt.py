@@ -256,6 +256,7 @@ class DonationTaxReceipt(models.Model):
         problems += self._le97_receipt_problems()
         problems += self._le97_receipt_donations_all()._le97_receipt_gift_problems()
         problems += self._le97_check_active_receipts()
+        problems += self._le97_filed_declaration_problems()
         return list(dict.fromkeys(problems))
 
     def _le97_fetch_issue_data(self):
@@ -381,6 +382,71 @@ class DonationTaxReceipt(models.Model):
                     )
                 )
         return errors
+
+    def _le97_filed_declarations(self):
+        """{receipt: filed declaration} for the receipts of self whose issue
+        date or gifts' date falls in the period of a filed declaration of gifts
+        of their company (one query for the batch)."""
+        dates = [d for r in self for d in (r.date, r.donation_date) if d]
+        if not dates:
+            return {}
+        filed = (
+            self.env["donation.tax.receipt.declaration"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "filed"),
+                    ("company_id", "in", self.company_id.ids),
+                    ("date_start", "<=", max(dates)),
+                    ("date_end", ">=", min(dates)),
+                ]
+            )
+        )
+        if not filed:
+            return {}
+        found = {}
+        for receipt in self:
+            for declaration in filed:
+                if declaration.company_id == receipt.company_id and any(
+                    d and declaration.date_start <= d <= declaration.date_end
+                    for d in (receipt.date, receipt.donation_date)
+                ):
+                    found[receipt] = declaration
+                    break
+        return found
+
+    def _le97_filed_declaration_problems(self):
+        """No receipt is issued into a financial year whose declaration of
+        gifts is filed (CGI 222 bis): its figures are those declared."""
+        return [
+            self.env._(
+                "The receipt of %(donor)s falls in the financial year from "
+                "%(start)s to %(end)s, whose %(declaration)s was filed on "
+                "%(filed)s: no receipt can be issued into it any more.",
+                donor=receipt.partner_id.display_name,
+                start=declaration.date_start,
+                end=declaration.date_end,
+                declaration=declaration.display_name,
+                filed=declaration.filed_date,
+            )
+            for receipt, declaration in self._le97_filed_declarations().items()
+        ]
+
+    def _le97_check_filed_declaration(self):
+        """Refuse to cancel receipts counted in a filed declaration of gifts."""
+        found = self._le97_filed_declarations()
+        if found:
+            raise UserError(
+                self.env._(
+                    "The receipts %(numbers)s are counted in %(declaration)s, "
+                    "filed on %(filed)s: they cannot be cancelled any more.",
+                    numbers=", ".join(r.number or "" for r in found),
+                    declaration=", ".join(
+                        dict.fromkeys(d.display_name for d in found.values())
+                    ),
+                    filed=next(iter(found.values())).filed_date,
+                )
+            )
 
     @api.model
     def _le97_format_number(self, year, sequence):
@@ -554,6 +620,7 @@ class DonationTaxReceipt(models.Model):
     def _le97_cancel(self, reason):
         """Cancel issued receipts with a reason; their donations are freed."""
         self._le97_check_receipt_admin()
+        self._le97_check_filed_declaration()
         self.write(
             {
                 "state": "cancelled",

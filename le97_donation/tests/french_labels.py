@@ -70,6 +70,8 @@ RECEIPT_VIEWS = [
     ("donation.tax.receipt.yearly", "form"),
     ("donation.tax.receipt.send", "form"),
     ("donation.tax.receipt.declaration", "form"),
+    ("donation.tax.receipt.declaration", "list"),
+    ("donation.tax.receipt.declaration", "search"),
 ]
 
 

@@ -5,8 +5,6 @@ from . import (
     donation_tax_receipt_concordance,
     donation_tax_receipt_concordance_issue,
     donation_tax_receipt_concordance_line,
-    donation_tax_receipt_declaration,
-    donation_tax_receipt_declaration_line,
     donation_tax_receipt_option_switch,
     donation_tax_receipt_send,
     donation_tax_receipt_yearly,
