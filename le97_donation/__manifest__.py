@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "security/donation_donation_security.xml",
         "data/le97_donation_data.xml",
+        "data/ir_cron_data.xml",
         "data/product_product_data.xml",
         "report/donation_tax_receipt_reports.xml",
         "report/donation_tax_receipt_templates.xml",
