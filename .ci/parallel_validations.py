@@ -120,6 +120,8 @@ def start_server(args):
         f"--http-port={args.port}",
         f"--gevent-port={args.port + 1}",
         "--limit-time-real=120",
+        # the cron worker renders the PDFs: the setting advised in CONFIGURE.md
+        "--limit-time-real-cron=600",
     ]
     err = open(f"{args.logfile}.stderr", "w", encoding="utf-8")
     return subprocess.Popen(
@@ -280,7 +282,7 @@ def main():
     parser.add_argument("--logfile", required=True)
     parser.add_argument("--count", type=int, default=20)
     parser.add_argument("--answer-timeout", type=int, default=60)
-    parser.add_argument("--cron-timeout", type=int, default=600)
+    parser.add_argument("--cron-timeout", type=int, default=900)
     parser.add_argument("--login", default="admin")
     parser.add_argument("--password", default="admin")
     args = parser.parse_args()
@@ -291,6 +293,11 @@ def main():
     Path(args.logfile).unlink(missing_ok=True)
     url = f"http://127.0.0.1:{args.port}"
     check = Check()
+
+    def terminate(_signum, _frame):
+        raise SystemExit("terminated")
+
+    signal.signal(signal.SIGTERM, terminate)  # the server is stopped below
     proc = start_server(args)
     try:
         if not check(wait_http(url, 180), "the server with 2 workers answers"):
@@ -384,7 +391,7 @@ def main():
             "each receipt has one original PDF matching its SHA-256",
             ", ".join(bad),
         )
-    except Exception as exc:  # reported as a failure
+    except (Exception, SystemExit) as exc:  # reported as a failure
         check(False, "the run went through", f"{type(exc).__name__}: {exc}")
     finally:
         stop_server(proc)

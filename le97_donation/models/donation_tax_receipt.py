@@ -45,7 +45,9 @@ PDF_FIELDS = {"le97_pdf_attachment_id", "le97_pdf_sha256"}
 SYSTEM_FIELDS = PDF_FIELDS | {"le97_send_uid"}
 # The scheduled action that renders the originals outside the users' requests.
 ORIGINALS_CRON_XMLID = "le97_donation.ir_cron_receipt_originals"
-ORIGINALS_BATCH_SIZE = 20
+# Receipts per batch (one wkhtmltopdf run each for now): small, so that a run
+# keeps to its time budget; system parameter le97_donation.originals_batch_size.
+ORIGINALS_BATCH_SIZE = 2
 # A cron run stops taking new batches after this many seconds, or a quarter of
 # the time limit of the cron workers (the next run is then triggered).
 ORIGINALS_TIME_BUDGET = 240
