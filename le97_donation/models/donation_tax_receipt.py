@@ -608,7 +608,9 @@ class DonationTaxReceipt(models.Model):
                 remaining = 0
             cron._notify_progress(done=done, remaining=remaining)
             if auto_commit:
-                self.env.cr.commit()
+                # a scheduled action in batches: each batch is kept even if a
+                # later one fails (as Odoo's own batched crons do)
+                self.env.cr.commit()  # pylint: disable=invalid-commit
             if not receipts or not remaining:
                 return done
 
@@ -625,11 +627,11 @@ class DonationTaxReceipt(models.Model):
         return ORIGINALS_TIME_BUDGET
 
     def _le97_check_originals_ready(self):
-        """Raise a clear error if an original of self is not rendered yet (the
-        scheduled action is asked to hurry); nothing is rendered here."""
+        """Raise a clear error if an original of self is not rendered yet;
+        nothing is rendered here (the issue triggered the scheduled action, and
+        a trigger made here would be rolled back with the error)."""
         pending = self.filtered(lambda r: not r.sudo().le97_pdf_attachment_id)
         if pending:
-            self._le97_trigger_originals()
             raise UserError(
                 self.env._(
                     "The original PDF of the fiscal receipt %(numbers)s is being "
