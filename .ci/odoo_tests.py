@@ -15,7 +15,9 @@ Runs (``--scope full``, the default):
   and those of the Le 97 addons it depends on; ``le97_donation`` alone must not
   bring the local currency in;
 * every addon together, with every test (the bridge ``le97_donation_pive``
-  installed automatically);
+  installed automatically), then, on a copy of that database, a server with
+  two workers and a cron worker validating gifts in parallel
+  (``parallel_validations.py``, skipped with ``--test-tags``);
 * every addon together on a database WITH demo data (two companies, demo
   rates), installed in one step with the French chart, with every test, then
   checked ready for donations;
@@ -301,6 +303,53 @@ class Runner:
             self.problems.append(f"{name}: odoo-bin exited with {rc}")
         self.check_log(name, logfile, expect_tests=expect_tests)
 
+    def parallel_validations(self, source):
+        """On a copy of ``source``: ``--workers=2`` with a cron worker, gifts
+        validated in parallel over JSON-RPC, then their original PDFs rendered
+        by the scheduled action (see parallel_validations.py). Its checks count
+        as tests; its server log goes through the same gate."""
+        name = "parallel_validations"
+        db = f"{self.prefix}_parallel"
+        self.copy_db(source, db)
+        logfile = self.logdir / f"{name}.log"
+        logfile.unlink(missing_ok=True)
+        port = self.args.http_port + 10
+        print(f"== {name} ({db}, port {port}) ...", flush=True)
+        cmd = [
+            self.python,
+            str(REPO / ".ci" / "parallel_validations.py"),
+            f"--db={db}",
+            f"--odoo-path={self.odoo}",
+            f"--addons-path={self.addons_path}",
+            f"--port={port}",
+            f"--logfile={logfile}",
+        ]
+        started = time.time()
+        proc = subprocess.Popen(
+            cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        try:
+            out, _err = proc.communicate(timeout=self.args.parallel_timeout)
+        except subprocess.TimeoutExpired:
+            proc.terminate()  # the script stops its server on SIGTERM
+            out, _err = proc.communicate(timeout=120)
+            self.problems.append(
+                f"{name}: killed after {self.args.parallel_timeout}s, see {logfile}"
+            )
+        print(f"   {name}: exit {proc.returncode} in {time.time() - started:.0f}s")
+        for line in out.splitlines():
+            print("   ", line[:400])
+        result = re.search(r"parallel_validations: (\d+) passed, (\d+) failed", out)
+        if result:
+            self.passed += int(result[1])
+            self.failed += int(result[2])
+        else:
+            self.problems.append(f"{name}: no result line")
+        if logfile.exists():
+            self.check_log(name, logfile)
+        else:
+            self.problems.append(f"{name}: no server log {logfile}")
+
     def run(self):
         scope = self.args.scope
         template = f"{self.prefix}_tpl"
@@ -338,6 +387,8 @@ class Runner:
         extra.append(f"--test-tags={tags or every}")
         self.step("all_addons", db, extra, expect_tests=True)
         self.check_installed("all_addons", db, main_addons)
+        if not tags:
+            self.parallel_validations(db)
         if scope == "full":
             # in one step with the French chart: with demo data (French), and
             # on a database that has English only
@@ -383,6 +434,12 @@ def main():
         "--http-port", type=int, default=int(os.environ.get("LE97_HTTP_PORT", "8169"))
     )
     parser.add_argument("--log-dir", default=str(REPO / ".ci" / "logs"))
+    parser.add_argument(
+        "--parallel-timeout",
+        type=int,
+        default=1800,
+        help="seconds allowed to the parallel validations step",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the databases")
     args = parser.parse_args()
     runner = Runner(args)

@@ -171,8 +171,8 @@ def run_oca(env, company):
             "company_id": company.id,
         }
     )
-    # Same PDF policy for both: made later, when sent or printed.
-    wizard.with_context(le97_no_issue_pdf=True).generate_annual_receipts()
+    # Same PDF policy for both: made later (by the scheduled action for Le 97).
+    wizard.generate_annual_receipts()
 
 
 def run_le97(env, company):

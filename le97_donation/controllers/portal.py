@@ -31,7 +31,7 @@ class ReceiptPortal(CustomerPortal):
         auth="user",
         website=True,
     )
-    def portal_my_receipts(self, page=1, **kw):
+    def portal_my_receipts(self, page=1, pending=None, **kw):
         receipts_sudo = request.env["donation.tax.receipt"].sudo()
         domain = self._get_receipt_domain()
         pager = portal_pager(
@@ -53,6 +53,10 @@ class ReceiptPortal(CustomerPortal):
                 "page_name": "receipts",
                 "pager": pager,
                 "default_url": "/my/receipts",
+                # the receipt whose download found its PDF still in the making
+                "pending_number": pending
+                and str(pending).isdigit()
+                and receipts_sudo.search([*domain, ("id", "=", int(pending))]).number,
             }
         )
         return request.render("le97_donation.portal_my_receipts", values)
@@ -71,6 +75,10 @@ class ReceiptPortal(CustomerPortal):
         )
         if not receipt_sudo:
             raise request.not_found()
+        if not receipt_sudo.le97_pdf_attachment_id:
+            # rendered by the scheduled action, never inside this request
+            receipt_sudo._le97_trigger_originals()
+            return request.redirect(f"/my/receipts?pending={receipt_sudo.id}")
         content = receipt_sudo._le97_get_original_pdf()
         filename = receipt_sudo.le97_pdf_attachment_id.name or "receipt.pdf"
         return request.make_response(

@@ -1,14 +1,17 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import datetime
 import hashlib
+import threading
+import time
 from collections import defaultdict
 
 from num2words import num2words
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import float_round
+from odoo.tools import config, float_round
 
 REPORT_XMLID = "donation_base.report_donation_tax_receipt"
 # E-mail of one receipt (its form's button) or of many (the bulk sending)
@@ -38,6 +41,20 @@ FROZEN_FIELDS = {
 CANCEL_FIELDS = {"state", "le97_cancel_reason", "le97_cancel_date", "le97_cancel_uid"}
 # Fields written once, when the original PDF is stored.
 PDF_FIELDS = {"le97_pdf_attachment_id", "le97_pdf_sha256"}
+# Fields written by the system only (the original PDF, the e-mail waiting for it).
+SYSTEM_FIELDS = PDF_FIELDS | {"le97_send_uid"}
+# The scheduled action that renders the originals outside the users' requests.
+ORIGINALS_CRON_XMLID = "le97_donation.ir_cron_receipt_originals"
+# Receipts per batch (one wkhtmltopdf run each for now): small, so that a run
+# keeps to its time budget; system parameter le97_donation.originals_batch_size.
+ORIGINALS_BATCH_SIZE = 2
+# A cron run stops taking new batches after this many seconds, or a quarter of
+# the time limit of the cron workers (the next run is then triggered).
+ORIGINALS_TIME_BUDGET = 240
+# The context value that asks for the original (unstamped) rendering. It is a
+# Python object, which no JSON-RPC caller can send, and it counts only in a
+# superuser environment (see _le97_rendering_original).
+RENDER_ORIGINAL = object()
 
 
 class DonationTaxReceipt(models.Model):
@@ -110,6 +127,15 @@ class DonationTaxReceipt(models.Model):
     )
     le97_pdf_sha256 = fields.Char(
         string="SHA-256 of the Original PDF", readonly=True, copy=False
+    )
+    le97_send_uid = fields.Many2one(
+        "res.users",
+        string="E-mail Waiting for the PDF",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="Set when a bulk sending asked for this receipt before its original "
+        "PDF was ready: the e-mail leaves, from this user, as soon as it is.",
     )
     le97_amount_words = fields.Char(
         string="Amount in Words", compute="_compute_le97_amount_texts"
@@ -200,8 +226,10 @@ class DonationTaxReceipt(models.Model):
         receipts = super().create(vals_list)
         receipts._le97_check_issuable()
         receipts._le97_assign_numbers()
-        if not self.env.context.get("le97_no_issue_pdf"):
-            receipts._le97_store_original_pdf()
+        # The original PDF is rendered by a scheduled action, never inside the
+        # request that issues: wkhtmltopdf fetches its style sheets from this
+        # very server, whose workers may all be busy issuing.
+        self._le97_trigger_originals()
         return receipts
 
     def _le97_receipt_donations(self):
@@ -493,21 +521,69 @@ class DonationTaxReceipt(models.Model):
             )
         todo.invalidate_recordset(["number", "display_name"])
 
+    # ------------------------------------------------------------------
+    # The original PDF: rendered by the scheduled action, stored once
+    # ------------------------------------------------------------------
+    @api.model
+    def _le97_trigger_originals(self, delay=0):
+        """Ask the scheduled action to render the originals not made yet (it
+        runs in the cron worker once the current transaction is committed,
+        ``delay`` seconds later at the earliest)."""
+        cron = self.env.ref(ORIGINALS_CRON_XMLID, raise_if_not_found=False)
+        if cron:
+            at = fields.Datetime.now() + datetime.timedelta(seconds=delay)
+            cron.sudo()._trigger(at=at)
+
+    def _le97_rendering_original(self):
+        """True only in the internal rendering of an original: a superuser
+        environment whose context carries the :data:`RENDER_ORIGINAL` object
+        (a JSON-RPC caller can set any context key, not this object, and never
+        runs as superuser)."""
+        return bool(
+            self.env.su
+            and self.env.context.get("le97_render_original") is RENDER_ORIGINAL
+        )
+
     def _le97_render_original_pdf(self):
-        """Render the original PDF of one receipt (no stamp)."""
+        """Render the original PDF of one receipt (no stamp), with wkhtmltopdf.
+        Called by the scheduled action only (see _le97_render_originals)."""
         self.ensure_one()
-        report = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True, le97_render_original=True
+        report = (
+            self.env["ir.actions.report"]
+            .sudo()
+            .with_context(
+                force_report_rendering=True, le97_render_original=RENDER_ORIGINAL
+            )
         )
         content, _type = report._render_qweb_pdf(REPORT_XMLID, self.ids)
         return content
 
+    def _le97_lock_without_original(self):
+        """The receipts of self that still have no original, row-locked for
+        this transaction; those another transaction is rendering are left out
+        (SKIP LOCKED), so that no receipt is rendered and stored twice."""
+        if not self:
+            return self
+        self.flush_recordset(["le97_pdf_attachment_id"])
+        self.env.cr.execute(
+            """
+            SELECT id FROM donation_tax_receipt
+             WHERE id = ANY(%s) AND le97_pdf_attachment_id IS NULL
+             ORDER BY id
+               FOR NO KEY UPDATE SKIP LOCKED
+            """,
+            (list(self.ids),),
+        )
+        return self.browse([row[0] for row in self.env.cr.fetchall()])
+
     def _le97_store_original_pdf(self):
-        """Store the original PDF of each receipt of self without one, with its
-        SHA-256 (one wkhtmltopdf run per receipt)."""
-        todo = self.filtered(lambda r: not r.le97_pdf_attachment_id)
+        """Render and store the original PDF of each receipt of self that has
+        none, with its SHA-256 (one wkhtmltopdf run per receipt). An original,
+        once stored, is never replaced."""
+        todo = self.sudo()._le97_lock_without_original()
+        todo.invalidate_recordset(["le97_pdf_attachment_id", "le97_pdf_sha256"])
         if not todo:
-            return
+            return todo
         contents = [receipt._le97_render_original_pdf() for receipt in todo]
         prefix = self.env._("Fiscal_Receipt")
         attachments = (
@@ -531,7 +607,7 @@ class DonationTaxReceipt(models.Model):
         )
         # one write per receipt: each has its own attachment and hash
         for receipt, attachment, content in zip(
-            todo.sudo(), attachments, contents, strict=True
+            todo, attachments, contents, strict=True
         ):
             receipt.write(
                 {
@@ -539,19 +615,110 @@ class DonationTaxReceipt(models.Model):
                     "le97_pdf_sha256": hashlib.sha256(content).hexdigest(),
                 }
             )
+        return todo
+
+    @api.model
+    def _le97_pending_original_domain(self):
+        return [("le97_pdf_attachment_id", "=", False)]
+
+    @api.model
+    def _le97_render_originals(self, batch_size=ORIGINALS_BATCH_SIZE):
+        """Render and store the originals of at most ``batch_size`` receipts
+        that have none, oldest first; returns the receipts done.
+
+        One batch of the scheduled action, committed by it. Any receipt without
+        original is taken, issued or cancelled since: the original is the
+        document as it was issued. Issue 14 may render a whole batch in one
+        wkhtmltopdf run here; the contract stays the same.
+        """
+        receipts = self.sudo().search(
+            self._le97_pending_original_domain(), order="id", limit=batch_size
+        )
+        return receipts._le97_store_original_pdf()
+
+    @api.model
+    def _le97_cron_render_originals(self, batch_size=None, auto_commit=None):
+        """Scheduled action: render the originals not made yet, batch after
+        batch, each batch committed with its progress, then queue the e-mails
+        that waited for them. Resumable: a crash loses only the batch being
+        rendered (rolled back, so nothing of it is stored), the next run takes
+        it again; what was committed is never rendered again.
+
+        A run stops taking batches after its time budget (well within the cron
+        workers' time limit) and triggers the next run for the rest: Odoo 18's
+        cron runner would otherwise call again at once a job that reports work
+        remaining, up to ten times, all within the same time limit.
+
+        Returns the number of originals stored.
+        """
+        if auto_commit is None:
+            auto_commit = not getattr(threading.current_thread(), "testing", False)
+        if not batch_size:
+            param = (
+                self.env["ir.config_parameter"]
+                .sudo()
+                .get_param("le97_donation.originals_batch_size")
+            )
+            batch_size = int(param or ORIGINALS_BATCH_SIZE)
+        deadline = time.monotonic() + self._le97_originals_time_budget()
+        cron = self.env["ir.cron"]
+        done = 0
+        while True:
+            receipts = self._le97_render_originals(batch_size)
+            done += len(receipts)
+            self.env["donation.tax.receipt.send"]._le97_send_waiting_emails()
+            remaining = self.sudo().search_count(self._le97_pending_original_domain())
+            if receipts and remaining and time.monotonic() > deadline:
+                # the rest in a new run (not reported as remaining: see above)
+                self._le97_trigger_originals(delay=1)
+                remaining = 0
+            cron._notify_progress(done=done, remaining=remaining)
+            if auto_commit:
+                # a scheduled action in batches: each batch is kept even if a
+                # later one fails (as Odoo's own batched crons do)
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+            if not receipts or not remaining:
+                return done
+
+    @api.model
+    def _le97_originals_time_budget(self):
+        """Seconds a run of the scheduled action may take new batches: it
+        stops well before the cron workers' time limit kills it."""
+        limit = config.get("limit_time_real_cron")
+        if limit is None or limit < 0:
+            limit = config.get("limit_time_real")
+        if limit and limit > 0:
+            # the worker's clock also runs while it waits for jobs
+            return min(ORIGINALS_TIME_BUDGET, limit / 4)
+        return ORIGINALS_TIME_BUDGET
+
+    def _le97_check_originals_ready(self):
+        """Raise a clear error if an original of self is not rendered yet;
+        nothing is rendered here (the issue triggered the scheduled action, and
+        a trigger made here would be rolled back with the error)."""
+        pending = self.filtered(lambda r: not r.sudo().le97_pdf_attachment_id)
+        if pending:
+            raise UserError(
+                self.env._(
+                    "The original PDF of the fiscal receipt %(numbers)s is being "
+                    "prepared: it will be ready in a moment, try again shortly.",
+                    numbers=", ".join(r.number or "" for r in pending),
+                )
+            )
+        return True
 
     def _le97_get_original_pdf(self):
-        """Bytes of the stored original PDF, made now if it was deferred."""
+        """Bytes of the stored original PDF; a clear error while the scheduled
+        action has not rendered it yet."""
         self.ensure_one()
-        if not self.le97_pdf_attachment_id:
-            self._le97_store_original_pdf()
+        self._le97_check_originals_ready()
         return base64.b64decode(self.sudo().le97_pdf_attachment_id.datas)
 
     def _le97_stamp_label(self):
         """Stamp printed on the receipt: none on the original, 'ANNULÉ' on a
         cancelled receipt, 'DUPLICATA' on any later print."""
         self.ensure_one()
-        if self.env.context.get("le97_render_original"):
+        if self._le97_rendering_original():
             return ""
         if self.state == "cancelled":
             return "ANNULÉ"
@@ -572,6 +739,13 @@ class DonationTaxReceipt(models.Model):
             )
         if CANCEL_FIELDS & set(vals):
             self._le97_check_cancel_write(vals)
+        if SYSTEM_FIELDS & set(vals) and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The original PDF of a fiscal receipt and its waiting e-mail "
+                    "are set by the system only."
+                )
+            )
         if PDF_FIELDS & set(vals) and self.filtered("le97_pdf_sha256"):
             raise UserError(
                 self.env._("The original PDF of a fiscal receipt cannot be replaced.")
@@ -684,6 +858,8 @@ class DonationTaxReceipt(models.Model):
                     donor=self.partner_id.display_name,
                 )
             )
+        # the e-mail carries the stored original: it must exist
+        self._le97_check_originals_ready()
         action = super().action_send_tax_receipt()
         action["name"] = self.env._("Send the Fiscal Receipt")
         action["context"] = dict(

@@ -55,23 +55,27 @@ class IrActionsReport(models.Model):
 
     def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
         """Fiscal receipts print their stored original, stamped (DUPLICATA or
-        ANNULÉ), each receipt once, in one PDF."""
+        ANNULÉ), each receipt once, in one PDF: no wkhtmltopdf run."""
         report = self._get_report(report_ref)
         test_mode = (
             tools.config["test_enable"] or tools.config["test_file"]
         ) and not self.env.context.get("force_report_rendering")
+        receipt_model = self.env["donation.tax.receipt"]
         if (
             report.report_name != RECEIPT_REPORT
-            or self.env.context.get("le97_render_original")
+            # the scheduled action renders an original (never a user's print)
+            or receipt_model._le97_rendering_original()
             or test_mode
             or not res_ids
         ):
             return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
         if isinstance(res_ids, int):
             res_ids = [res_ids]
-        receipts = self.env["donation.tax.receipt"].browse(dict.fromkeys(res_ids))
+        receipts = receipt_model.browse(dict.fromkeys(res_ids))
         receipts.check_access("read")
-        receipts._le97_store_original_pdf()  # the originals deferred by a batch
+        # never rendered here, inside the user's request: a clear message while
+        # the scheduled action prepares an original
+        receipts._le97_check_originals_ready()
         documents = [
             stamp_pdf(receipt._le97_get_original_pdf(), receipt._le97_stamp_label())
             for receipt in receipts

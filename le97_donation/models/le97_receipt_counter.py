@@ -50,6 +50,9 @@ class Le97ReceiptCounter(models.Model):
             RETURNING last_number
             """,
             (company_id, year, count),
+            # a concurrent issuer's commit is a serialization failure here,
+            # retried by Odoo with the whole request: not an error to log
+            log_exceptions=False,
         )
         last = self.env.cr.fetchone()[0]
         self.invalidate_model(["last_number"])

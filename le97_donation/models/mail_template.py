@@ -22,8 +22,8 @@ class MailTemplate(models.Model):
             .browse(res_ids)
             .filtered(lambda r: r.state == "issued")
         )
-        # the originals not made yet (yearly batch) are made here, in one go
-        receipts._le97_store_original_pdf()
+        # never rendered here: the scheduled action makes the originals
+        receipts._le97_check_originals_ready()
         for receipt in receipts:
             attachment = receipt.sudo().le97_pdf_attachment_id
             values = render_results.setdefault(receipt.id, {})

@@ -29,7 +29,7 @@ class TestDonationFlow(Le97DonationCommon):
     @mute_logger("odoo.addons.base.models.ir_actions_report")
     def test_treasurer_enters_and_validates_with_defaults(self):
         """A cheque gift entered from the form with the defaults and validated
-        gets its journal entry, its receipt and the receipt's PDF."""
+        gets its journal entry, its receipt and then the receipt's PDF."""
         env = self.env(user=self.user_treasurer, context={})
         form = Form(env["donation.donation"])
         form.partner_id = self.donor.with_env(env)
@@ -49,7 +49,11 @@ class TestDonationFlow(Le97DonationCommon):
         self.assertEqual(receipt.state, "issued")
         self.assertEqual(receipt.amount, 120.0)
         self.assertTrue(receipt.number)
-        # the original PDF is stored at issue with its hash
+        # the original PDF is stored with its hash by the scheduled action,
+        # not in the validation
+        self.assertFalse(receipt.sudo().le97_pdf_attachment_id)
+        self._le97_render_originals()
+        receipt.invalidate_recordset()
         attachment = receipt.sudo().le97_pdf_attachment_id
         self.assertTrue(attachment)
         self.assertEqual(attachment.mimetype, "application/pdf")

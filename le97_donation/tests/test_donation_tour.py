@@ -53,4 +53,8 @@ class TestDonationTour(HttpCase):
         receipt = donation.tax_receipt_id
         self.assertEqual(receipt.state, "issued")
         self.assertTrue(receipt.number)
+        # its original is rendered by the scheduled action, not in the tour
+        self.assertFalse(receipt.sudo().le97_pdf_attachment_id)
+        self.env["donation.tax.receipt"]._le97_cron_render_originals()
+        receipt.invalidate_recordset()
         self.assertTrue(receipt.sudo().le97_pdf_attachment_id)

@@ -93,6 +93,7 @@ class TestFrenchLabels(FrenchLabelsMixin, Le97DonationCommon):
         """The receipt's Send by Email opens the e-mail of Le 97 (in the
         donor's language) and says in French when the donor has no e-mail."""
         receipt = self._validated_donation().tax_receipt_id
+        self._le97_render_originals()  # the e-mail carries the original
         env = self.env(user=self.user_admin, context={"lang": "fr_FR"})
         action = receipt.with_env(env).action_send_tax_receipt()
         self.assertEqual(action["name"], "Envoyer le reçu fiscal")

@@ -67,25 +67,19 @@ class TestMobileTours(FrenchLabelsMixin, HttpCase):
         self.assertEqual(donation.tax_receipt_id.state, "issued")
 
     def test_receipts_list_on_a_phone(self):
-        donation = (
-            self.env["donation.donation"]
-            .with_context(le97_no_issue_pdf=True)
-            .create(
-                {
-                    "company_id": self.company.id,
-                    "partner_id": self.donor.id,
-                    "donation_date": fields.Date.context_today(self.env.user),
-                    "payment_method_line_id": self.bank_method.id,
-                    "tax_receipt_option": "each",
-                    "line_ids": [
-                        Command.create(
-                            {"product_id": self.product.id, "unit_price": 40}
-                        )
-                    ],
-                }
-            )
+        donation = self.env["donation.donation"].create(
+            {
+                "company_id": self.company.id,
+                "partner_id": self.donor.id,
+                "donation_date": fields.Date.context_today(self.env.user),
+                "payment_method_line_id": self.bank_method.id,
+                "tax_receipt_option": "each",
+                "line_ids": [
+                    Command.create({"product_id": self.product.id, "unit_price": 40})
+                ],
+            }
         )
-        donation.with_context(le97_no_issue_pdf=True).validate()
+        donation.validate()
         self.assertEqual(donation.tax_receipt_id.state, "issued")
         self.start_tour(
             "/odoo", "le97_receipts_mobile_list_tour", login="admin", timeout=120

@@ -1,10 +1,17 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
+from unittest.mock import patch
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.base.models.ir_actions_report import IrActionsReport
+
 from .common import Le97DonationCommon
+
+
+def _no_wkhtmltopdf(*args, **kwargs):
+    raise AssertionError("wkhtmltopdf must not run in the download")
 
 
 @tagged("post_install", "-at_install")
@@ -36,9 +43,8 @@ class TestPortalReceipts(Le97DonationCommon, HttpCase):
         ).tax_receipt_id
 
     def test_donor_lists_and_downloads_only_their_receipts(self):
-        # Made beforehand: wkhtmltopdf cannot fetch the assets from the test
-        # server while the test request holds it.
-        self.receipt._le97_store_original_pdf()
+        # made by the scheduled action, never in the download request
+        self._le97_render_originals()
         self.authenticate("le97_portal_donor", "le97_portal_donor")
         response = self.url_open("/my/receipts")
         self.assertEqual(response.status_code, 200)
@@ -57,6 +63,26 @@ class TestPortalReceipts(Le97DonationCommon, HttpCase):
         # The receipt of another donor is not found.
         response = self.url_open(f"/my/receipts/{self.receipt_other.id}/download")
         self.assertEqual(response.status_code, 404)
+
+    def test_download_of_a_pending_original_says_so(self):
+        """Before the scheduled action made the PDF: the download renders
+        nothing and the list says it is being prepared."""
+        triggers = self.env["ir.cron.trigger"].search_count([])
+        self.authenticate("le97_portal_donor", "le97_portal_donor")
+        with patch.object(IrActionsReport, "_run_wkhtmltopdf", _no_wkhtmltopdf):
+            response = self.url_open(f"/my/receipts/{self.receipt.id}/download")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(f"/my/receipts?pending={self.receipt.id}", response.url)
+        self.assertIn("o_le97_receipt_pending", response.text)
+        self.assertIn(self.receipt.number, response.text)
+        self.assertNotIn("o_le97_receipt_download", response.text)
+        self.assertGreater(self.env["ir.cron.trigger"].search_count([]), triggers)
+        self.receipt.invalidate_recordset()
+        self.assertFalse(self.receipt.le97_pdf_attachment_id)
+        # another donor's receipt number is never shown
+        response = self.url_open(f"/my/receipts?pending={self.receipt_other.id}")
+        self.assertNotIn(self.receipt_other.number, response.text)
+        self.assertNotIn("o_le97_receipt_pending", response.text)
 
     def test_other_donor_cannot_download(self):
         self.authenticate("le97_portal_other", "le97_portal_other")

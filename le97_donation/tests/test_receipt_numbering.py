@@ -85,7 +85,7 @@ class TestReceiptNumbering(TransactionCase):
             # the registry is given: the main thread holds the registry lock
             # while tests run, a worker thread must not ask for it
             cr.transaction = api.Transaction(self.env.registry)
-        env = api.Environment(cr, SUPERUSER_ID, {"le97_no_issue_pdf": True})
+        env = api.Environment(cr, SUPERUSER_ID, {})
         receipts = env["donation.tax.receipt"].create(
             [
                 {

@@ -1,11 +1,18 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.base.models.ir_actions_report import IrActionsReport
+
 from .common import Le97DonationCommon
+
+
+def _no_wkhtmltopdf(*args, **kwargs):
+    raise AssertionError("wkhtmltopdf must not run in the sending")
 
 
 @tagged("post_install", "-at_install")
@@ -47,6 +54,7 @@ class TestSendReceipts(Le97DonationCommon):
         return wizard
 
     def test_one_queued_email_per_donor_with_the_pdfs(self):
+        self._le97_render_originals()
         wizard = self._send(self.all_receipts)
         self.assertEqual(wizard.state, "done")
         self.assertEqual(wizard.queued_count, 1)
@@ -70,7 +78,8 @@ class TestSendReceipts(Le97DonationCommon):
         receipt_no_mail = self.receipts.filtered(
             lambda r: r.partner_id == self.donor_no_mail
         )
-        self.assertFalse(receipt_no_mail.le97_pdf_attachment_id)
+        self.assertFalse(receipt_no_mail.le97_send_uid, "nothing waits")
+        self.assertEqual(wizard.waiting_count, 0)
         self.assertIn("no e-mail", receipt_no_mail.message_ids[:1].body)
 
     def test_cancelled_receipt_is_not_sent(self):
@@ -87,3 +96,53 @@ class TestSendReceipts(Le97DonationCommon):
         with self.assertRaises(AccessError):
             self._send(self.all_receipts, user=self.user_treasurer)
         self.assertEqual(self.env["mail.mail"].search_count([]), mails)
+
+    def test_emails_wait_for_their_originals(self):
+        """Sent before the originals are ready: nothing is rendered in the
+        request, the e-mails leave when the scheduled action has made them."""
+        mails = self.env["mail.mail"].search_count([])
+        action = self.env["donation.tax.receipt.send"]._action_open(self.all_receipts)
+        wizard = (
+            self.env["donation.tax.receipt.send"]
+            .with_user(self.user_admin)
+            .with_context(**action["context"])
+            .create({})
+        )
+        self.assertEqual(wizard.pending_original_count, 3)
+        with patch.object(IrActionsReport, "_run_wkhtmltopdf", _no_wkhtmltopdf):
+            wizard.action_send()
+        self.assertEqual(wizard.queued_count, 0)
+        self.assertEqual(wizard.waiting_count, 1)
+        self.assertEqual(wizard.not_sent_partner_ids, self.donor_no_mail)
+        self.assertEqual(self.env["mail.mail"].search_count([]), mails)
+        receipts_donor = self.all_receipts.filtered(
+            lambda r: r.partner_id == self.donor
+        )
+        self.assertEqual(receipts_donor.le97_send_uid, self.user_admin)
+        self.assertFalse((self.all_receipts - receipts_donor).le97_send_uid)
+        # the scheduled action renders the originals, then queues the e-mail
+        self._le97_render_originals()
+        mail = self.env["mail.mail"].search([], order="id desc", limit=1)
+        self.assertEqual(self.env["mail.mail"].search_count([]), mails + 1)
+        self.assertEqual(mail.state, "outgoing")
+        self.assertEqual(mail.recipient_ids, self.donor)
+        self.assertEqual(mail.author_id, self.user_admin.partner_id)
+        self.assertEqual(mail.attachment_ids, receipts_donor.le97_pdf_attachment_id)
+        self.assertEqual(len(mail.attachment_ids), 2)
+        self.assertFalse(receipts_donor.le97_send_uid)
+        # once only
+        self.assertEqual(self._le97_render_originals(), 0)
+        self.assertEqual(self.env["mail.mail"].search_count([]), mails + 1)
+
+    def test_waiting_email_of_a_cancelled_receipt(self):
+        """A receipt cancelled while its e-mail waited is not sent; the other
+        receipts of the donor are."""
+        self._send(self.all_receipts)
+        mails = self.env["mail.mail"].search_count([])
+        self.receipt_each.with_user(self.user_admin)._le97_cancel("Duplicate")
+        self._le97_render_originals()
+        self.assertEqual(self.env["mail.mail"].search_count([]), mails + 1)
+        mail = self.env["mail.mail"].search([], order="id desc", limit=1)
+        yearly = self.receipts.filtered(lambda r: r.partner_id == self.donor)
+        self.assertEqual(mail.attachment_ids, yearly.le97_pdf_attachment_id)
+        self.assertFalse(self.all_receipts.le97_send_uid)

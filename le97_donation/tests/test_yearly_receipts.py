@@ -76,8 +76,9 @@ class TestYearlyReceipts(Le97DonationCommon):
         self.assertEqual(numbers, [f"{year}-{n:05d}" for n in range(first, first + 3)])
         # Traced in the chatter.
         self.assertIn(receipt_a.number, receipt_a.message_ids[:1].body)
-        # The PDF is deferred to the first print, sending or download.
+        # The originals are left to the scheduled action.
         self.assertFalse(receipts.le97_pdf_attachment_id)
+        self.assertEqual(wizard.pending_original_count, 3)
 
     def test_donor_already_done_is_skipped_and_listed(self):
         first = self._run()

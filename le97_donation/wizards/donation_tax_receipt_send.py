@@ -51,6 +51,18 @@ class DonationTaxReceiptSend(models.TransientModel):
         help="These donors have no e-mail address: print their receipts instead.",
     )
     not_sent_count = fields.Integer(string="Not Sent", compute="_compute_counts")
+    pending_original_count = fields.Integer(
+        string="Originals Being Prepared",
+        compute="_compute_counts",
+        help="Receipts whose original PDF the scheduled action has not rendered "
+        "yet: their donors' e-mails leave as soon as it is ready.",
+    )
+    waiting_count = fields.Integer(
+        string="E-mails Waiting for their PDF",
+        readonly=True,
+        help="Donors whose e-mail waits for the original PDF of their receipts: "
+        "it is queued as soon as they are ready.",
+    )
 
     @api.model
     def _default_receipt_ids(self):
@@ -65,6 +77,11 @@ class DonationTaxReceiptSend(models.TransientModel):
             wizard.receipt_count = len(wizard.receipt_ids)
             wizard.donor_count = len(wizard.receipt_ids.partner_id)
             wizard.not_sent_count = len(wizard.not_sent_partner_ids)
+            wizard.pending_original_count = len(
+                wizard.receipt_ids.sudo().filtered(
+                    lambda r: not r.le97_pdf_attachment_id
+                )
+            )
 
     @api.model
     def _action_open(self, receipts):
@@ -101,9 +118,46 @@ class DonationTaxReceiptSend(models.TransientModel):
             "auto_delete": False,
         }
 
+    @api.model
+    def _le97_by_donor(self, receipts):
+        """{donor: their receipts}, in the order of the ids."""
+        by_partner = defaultdict(lambda: self.env["donation.tax.receipt"])
+        for receipt in receipts.sorted("id"):
+            by_partner[receipt.partner_id] |= receipt
+        return by_partner
+
+    @api.model
+    def _le97_create_emails(self, by_partner):
+        """Queue one e-mail per donor of ``by_partner`` ({donor: receipts},
+        every original stored), from the current user."""
+        if not by_partner:
+            return self.env["mail.mail"]
+        template = self.env.ref(TEMPLATE_XMLID)
+        # The last receipt of each donor carries the e-mail.
+        heads = self.env["donation.tax.receipt"].browse(
+            [receipts[-1].id for receipts in by_partner.values()]
+        )
+        rendered = {
+            fname: template._render_field(fname, heads.ids, compute_lang=True)
+            for fname in ("subject", "body_html", "email_from")
+        }
+        vals_list = [
+            self._prepare_mail_vals(head, by_partner[head.partner_id], rendered)
+            for head in heads
+        ]
+        return self.env["mail.mail"].sudo().create(vals_list)
+
     def _queue_emails(self):
         """Queue the e-mails (never sent here: the mail queue cron sends them).
-        Returns (mails, partners without e-mail)."""
+
+        Nothing is rendered here: a donor whose receipts all have their
+        original gets the e-mail now; the receipts of a donor with an original
+        still being prepared wait for it (``le97_send_uid``), and the scheduled
+        action that renders it queues the e-mail
+        (:meth:`_le97_send_waiting_emails`).
+
+        Returns (mails, partners without e-mail, receipts waiting).
+        """
         self.ensure_one()
         receipts = self.receipt_ids
         cancelled = receipts.filtered(lambda r: r.state != "issued")
@@ -114,44 +168,59 @@ class DonationTaxReceiptSend(models.TransientModel):
                     numbers=", ".join(cancelled.mapped("number")),
                 )
             )
-        by_partner = defaultdict(lambda: self.env["donation.tax.receipt"])
-        for receipt in receipts.sorted("id"):
-            by_partner[receipt.partner_id] |= receipt
-        without_email = self.env["res.partner"].browse(
-            [p.id for p in by_partner if not p.email]
+        receipt_model = self.env["donation.tax.receipt"]
+        ready = {}
+        waiting = receipt_model
+        without_email = self.env["res.partner"]
+        for partner, donor_receipts in self._le97_by_donor(receipts).items():
+            if not partner.email:
+                without_email |= partner
+            elif all(r.le97_pdf_attachment_id for r in donor_receipts.sudo()):
+                ready[partner] = donor_receipts
+            else:
+                waiting |= donor_receipts
+        if waiting:
+            waiting.sudo().write({"le97_send_uid": self.env.uid})
+            receipt_model._le97_trigger_originals()
+        return self._le97_create_emails(ready), without_email, waiting
+
+    @api.model
+    def _le97_send_waiting_emails(self):
+        """Queue the e-mails that waited for their originals: a donor's e-mail
+        leaves, from the user who asked for it, once every waiting receipt of
+        theirs has its original. A receipt cancelled meanwhile is not sent.
+        Called by the scheduled action after each batch of originals."""
+        waiting = (
+            self.env["donation.tax.receipt"]
+            .sudo()
+            .search([("le97_send_uid", "!=", False)], order="id")
         )
-        to_send = receipts.filtered(lambda r: r.partner_id.email)
-        if not to_send:
-            return self.env["mail.mail"], without_email
-        # The original PDF of a receipt issued in batch is made now, once.
-        to_send.filtered(
-            lambda r: not r.le97_pdf_attachment_id
-        )._le97_store_original_pdf()
-        template = self.env.ref(TEMPLATE_XMLID)
-        # The last receipt of each donor carries the e-mail.
-        heads = self.env["donation.tax.receipt"].browse(
-            [rs[-1].id for p, rs in by_partner.items() if p.email]
-        )
-        rendered = {
-            fname: template._render_field(fname, heads.ids, compute_lang=True)
-            for fname in ("subject", "body_html", "email_from")
-        }
-        vals_list = [
-            self._prepare_mail_vals(head, by_partner[head.partner_id], rendered)
-            for head in heads
-        ]
-        mails = self.env["mail.mail"].sudo().create(vals_list)
-        return mails, without_email
+        mails = self.env["mail.mail"]
+        if not waiting:
+            return mails
+        done = waiting.filtered(lambda r: r.state != "issued")
+        by_user = defaultdict(dict)
+        for partner, receipts in self._le97_by_donor(waiting - done).items():
+            if any(not r.le97_pdf_attachment_id for r in receipts):
+                continue
+            done |= receipts
+            if partner.email:
+                by_user[receipts[-1].le97_send_uid][partner] = receipts
+        for user, by_partner in by_user.items():
+            mails |= self.with_user(user).sudo()._le97_create_emails(by_partner)
+        done.write({"le97_send_uid": False})
+        return mails
 
     def action_send(self):
         self.ensure_one()
         self._check_receipt_admin()
-        mails, without_email = self._queue_emails()
+        mails, without_email, waiting = self._queue_emails()
         self.write(
             {
                 "state": "done",
                 "queued_mail_ids": [Command.set(mails.ids)],
                 "queued_count": len(mails),
+                "waiting_count": len(waiting.partner_id),
                 "not_sent_partner_ids": [Command.set(without_email.ids)],
             }
         )

@@ -53,6 +53,12 @@ class DonationTaxReceiptYearly(models.TransientModel):
         string="Number of Donors Skipped", compute="_compute_totals"
     )
     amount_total = fields.Monetary(string="Total Amount", compute="_compute_totals")
+    pending_original_count = fields.Integer(
+        string="Originals Being Prepared",
+        compute="_compute_pending_original_count",
+        help="Issued receipts whose original PDF the scheduled action has not "
+        "rendered yet.",
+    )
 
     @api.depends("receipt_ids.amount", "skipped_partner_ids")
     def _compute_totals(self):
@@ -60,6 +66,15 @@ class DonationTaxReceiptYearly(models.TransientModel):
             wizard.receipt_count = len(wizard.receipt_ids)
             wizard.skipped_count = len(wizard.skipped_partner_ids)
             wizard.amount_total = sum(wizard.receipt_ids.mapped("amount"))
+
+    @api.depends("receipt_ids")
+    def _compute_pending_original_count(self):
+        for wizard in self:
+            wizard.pending_original_count = len(
+                wizard.receipt_ids.sudo().filtered(
+                    lambda r: not r.le97_pdf_attachment_id
+                )
+            )
 
     # ------------------------------------------------------------------
     def _check_receipt_admin(self):
@@ -151,10 +166,8 @@ class DonationTaxReceiptYearly(models.TransientModel):
             for partner_id, (amount, donation_ids) in gifts.items()
         ]
         # The chatter is written below in one batch instead of per receipt;
-        # the PDF is made when the receipt is first printed, sent or downloaded.
-        receipts = receipt_model.with_context(
-            tracking_disable=True, le97_no_issue_pdf=True
-        ).create(vals_list)
+        # the originals are rendered afterwards by the scheduled action.
+        receipts = receipt_model.with_context(tracking_disable=True).create(vals_list)
         self._link_donations(receipts)
         receipts._message_log_batch(
             bodies={
