@@ -154,7 +154,7 @@ class DonationTaxReceiptYearly(models.TransientModel):
         # the PDF is made when the receipt is first printed, sent or downloaded.
         receipts = receipt_model.with_context(
             tracking_disable=True, le97_no_issue_pdf=True
-        ).create(vals_list)
+        )._le97_issue(vals_list)
         self._link_donations(receipts)
         receipts._message_log_batch(
             bodies={
