@@ -505,20 +505,21 @@ class DonationDonation(models.Model):
                 )
         today = fields.Date.context_today(self)
         donations = self.filtered("move_id")
-        donations.move_id._reverse_moves(
-            [
-                {
-                    "date": today,
-                    "ref": self.env._(
-                        "Reversal of %(entry)s: donation %(donation)s cancelled",
-                        entry=donation.move_id.name,
-                        donation=donation.number,
-                    ),
-                }
-                for donation in donations
-            ],
-            cancel=True,
-        )
+        if donations:
+            donations.move_id._reverse_moves(
+                [
+                    {
+                        "date": today,
+                        "ref": self.env._(
+                            "Reversal of %(entry)s: donation %(donation)s cancelled",
+                            entry=donation.move_id.name,
+                            donation=donation.number,
+                        ),
+                    }
+                    for donation in donations
+                ],
+                cancel=True,
+            )
         self.sudo().write({"state": "cancel"})
         for donation in self:
             donation.partner_id._update_donor_rank()
