@@ -204,7 +204,7 @@ class DonationDonation(models.Model):
             return self.browse()
         self.env["donation.tax.receipt"].flush_model(["le97_donation_ids"])
         self.env.cr.execute(
-            "SELECT DISTINCT donation_id FROM le97_donation_tax_receipt_rel "
+            "SELECT DISTINCT donation_id FROM le97_donation_tax_receipt_donation_rel "
             "WHERE donation_id = ANY(%s)",
             [ids],
         )

@@ -390,8 +390,11 @@ class DonationTaxReceipt(models.Model):
         fund, of one calendar year (its gift date's), whose eligible amounts
         add up to its amount (CGI 200 and 238 bis, LPF L. 14 A)."""
         self.ensure_one()
-        donor = self.partner_id.display_name
-        gifts = self._le97_receipt_donations()
+        # a receipt checked before it is stored (new()) holds new records
+        partner = self.partner_id._origin
+        company = self.company_id._origin
+        donor = partner.display_name
+        gifts = self._le97_receipt_donations()._origin
         if not gifts:
             return [
                 self.env._(
@@ -411,10 +414,10 @@ class DonationTaxReceipt(models.Model):
                     donor=donor,
                 )
             )
-        donor_partner = self.partner_id.commercial_partner_id
+        donor_partner = partner.commercial_partner_id
         strangers = gifts.filtered(
             lambda d: d.commercial_partner_id != donor_partner
-            or d.company_id != self.company_id
+            or d.company_id != company
         )
         if strangers:
             problems.append(
@@ -423,7 +426,7 @@ class DonationTaxReceipt(models.Model):
                     "%(company)s.",
                     donations=", ".join(strangers.mapped("display_name")),
                     donor=donor,
-                    company=self.company_id.name,
+                    company=company.name,
                 )
             )
         total = sum(gifts.mapped("tax_receipt_total"))

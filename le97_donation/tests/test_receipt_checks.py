@@ -222,26 +222,30 @@ class TestReceiptChecks(Le97DonationCommon):
             )
             # a receipt covers validated gifts only
             donations.validate()
+            pairs = [(d.partner_id.id, d.id) for d in donations]
+            self.env.flush_all()
+            for model in ("res.partner", "donation.donation", "res.company"):
+                self.env[model].invalidate_model()
+            # built after the invalidation, which would empty the relational
+            # values of records in memory
             receipt_model = self.env["donation.tax.receipt"]
             receipts = receipt_model.concat(
                 *[
                     receipt_model.new(
                         {
-                            "partner_id": d.partner_id.id,
+                            "partner_id": partner_id,
                             "amount": 40.0,
                             "type": "each",
                             "donation_date": self.today,
-                            "le97_donation_ids": [Command.set(d.ids)],
+                            "le97_donation_ids": [Command.set([donation_id])],
                         }
                     )
-                    for d in donations
+                    for partner_id, donation_id in pairs
                 ]
             )
-            self.env.flush_all()
-            for model in ("res.partner", "donation.donation", "res.company"):
-                self.env[model].invalidate_model()
             before = self.env.cr.sql_log_count
             receipts._le97_check_issuable()
+            self.assertEqual(len(receipts._le97_receipt_donations_all()), count)
             return self.env.cr.sql_log_count - before
 
         queries(2)  # warm the caches of the company and parameters
