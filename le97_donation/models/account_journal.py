@@ -36,7 +36,7 @@ class AccountJournal(models.Model):
         """Hash-secure every journal that receives gifts (at install and
         update, idempotent)."""
         return self._le97_secure_journal(
-            self.sudo().with_context(active_test=False).search(
-                self._le97_get_gift_journal_domain()
-            )
+            self.sudo()
+            .with_context(active_test=False)
+            .search(self._le97_get_gift_journal_domain())
         )

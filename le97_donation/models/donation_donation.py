@@ -209,9 +209,11 @@ class DonationDonation(models.Model):
             [ids],
         )
         had = {row[0] for row in self.env.cr.fetchall()}
-        return self.sudo().filtered(
-            lambda d: d.id in had or d.tax_receipt_id
-        ).with_env(self.env)
+        return (
+            self.sudo()
+            .filtered(lambda d: d.id in had or d.tax_receipt_id)
+            .with_env(self.env)
+        )
 
     def _le97_issued_receipts(self):
         """Issued receipts covering gifts of ``self`` (one query)."""

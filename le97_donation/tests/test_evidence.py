@@ -4,6 +4,7 @@
 is evidence. Each forbidden act is tried by the role that could try it, gets a
 clear error and changes nothing."""
 
+import base64
 import hashlib
 from datetime import date
 
@@ -11,7 +12,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from .common import Le97DonationCommon
 
@@ -113,9 +114,9 @@ class TestReceiptOnlyFromGifts(EvidenceCommon):
         gift = self._validated_donation(tax_receipt_option="none")
         for key in ("le97_defer_each_receipt", "le97_no_issue_pdf", "le97_issue"):
             with self.assertRaises(AccessError):
-                self.env["donation.tax.receipt"].with_user(self.user_admin).with_context(
-                    **{key: True}
-                ).create(self._raw_vals(gift))
+                self.env["donation.tax.receipt"].with_user(
+                    self.user_admin
+                ).with_context(**{key: True}).create(self._raw_vals(gift))
         self.assertEqual(self._receipt_count(), count)
 
     def _assert_issue_refused(self, vals, *expected):
@@ -288,7 +289,11 @@ class TestGiftIsEvidence(EvidenceCommon):
             {"currency_id": self.env.ref("base.USD").id},
             {"check_total": 3000.0},
             {"line_ids": [Command.update(donation.line_ids.id, {"unit_price": 3000})]},
-            {"line_ids": [Command.create({"product_id": self.product.id, "unit_price": 1})]},
+            {
+                "line_ids": [
+                    Command.create({"product_id": self.product.id, "unit_price": 1})
+                ]
+            },
             {"line_ids": [Command.unlink(donation.line_ids.id)]},
         ):
             with self.subTest(vals=vals), self.assertRaises(UserError) as cm:
@@ -458,13 +463,17 @@ class TestReceiptOriginal(EvidenceCommon):
         self.assertIn("stored by the application", str(cm.exception))
         self.assertEqual(self.env["ir.attachment"].search_count([]), count)
         # another document may be attached to the receipt (a letter)
-        letter = self.env["ir.attachment"].with_user(self.user_admin).create(
-            {
-                "name": "courrier.pdf",
-                "raw": b"%PDF-1.4 letter",
-                "res_model": "donation.tax.receipt",
-                "res_id": self.receipt.id,
-            }
+        letter = (
+            self.env["ir.attachment"]
+            .with_user(self.user_admin)
+            .create(
+                {
+                    "name": "courrier.pdf",
+                    "raw": b"%PDF-1.4 letter",
+                    "res_model": "donation.tax.receipt",
+                    "res_id": self.receipt.id,
+                }
+            )
         )
         self.assertTrue(letter)
 
@@ -477,7 +486,9 @@ class TestReceiptOriginal(EvidenceCommon):
             lambda: self.receipt._le97_get_original_pdf(),
             lambda: self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("donation_base.report_donation_tax_receipt", self.receipt.ids),
+            ._render_qweb_pdf(
+                "donation_base.report_donation_tax_receipt", self.receipt.ids
+            ),
         ):
             with (
                 self.assertLogs(RECEIPT_LOGGER, level="ERROR") as logs,
@@ -494,7 +505,10 @@ class TestReceiptOriginal(EvidenceCommon):
             (other.id, self.attachment.id),
         )
         self.attachment.invalidate_recordset()
-        with self.assertLogs(RECEIPT_LOGGER, level="ERROR"), self.assertRaises(UserError):
+        with (
+            self.assertLogs(RECEIPT_LOGGER, level="ERROR"),
+            self.assertRaises(UserError),
+        ):
             self.receipt._le97_get_original_pdf()
 
 
@@ -641,8 +655,9 @@ class TestGiftJournals(EvidenceCommon):
             self.donation.move_id.sudo().with_context(force_delete=True).unlink()
         results = [
             r
-            for r in self.company.with_user(self.user_accountant)
-            ._check_hash_integrity()["results"]
+            for r in self.company.with_user(
+                self.user_accountant
+            )._check_hash_integrity()["results"]
             if r["journal_name"].startswith(journal.name)
         ]
         self.assertTrue(results)
@@ -658,3 +673,59 @@ class TestGiftJournals(EvidenceCommon):
         journal.inbound_payment_method_line_ids[:1].donation = True
         self.assertTrue(journal.restrict_mode_hash_table)
         self.assertTrue(journal.le97_secured)
+
+
+@tagged("post_install", "-at_install")
+class TestFundAddressAndSignature(EvidenceCommon, HttpCase):
+    def test_address_and_signature_required_to_issue(self):
+        self.company.write({"street": False, "city": False, "fund_signature": False})
+        problems = "\n".join(self.company._le97_receipt_fund_problems())
+        self.assertIn("street of the address", problems)
+        self.assertIn("city of the address", problems)
+        self.assertIn("signature image", problems)
+        self.assertNotIn("zip", problems)
+        gift = self.env["donation.donation"].create(self._donation_vals())
+        count = self._receipt_count()
+        with self.assertRaises(UserError) as cm:
+            gift.with_user(self.user_treasurer).validate()
+        self.assertIn("signature image", str(cm.exception))
+        self.assertEqual(str(cm.exception).count("lacks"), 1)
+        self.assertEqual(gift.state, "draft")
+        self.assertEqual(self._receipt_count(), count)
+
+    def test_signature_is_not_public(self):
+        signature = base64.b64decode(self.company.fund_signature)
+        url = f"/web/image/res.company/{self.company.id}/fund_signature"
+        portal = new_test_user(
+            self.env,
+            login="don_portal_sig",
+            password="don_portal_sig",
+            groups="base.group_portal",
+        )
+        for user in (self.env.ref("base.public_user"), portal):
+            with self.assertRaises(AccessError):
+                self.company.with_user(user).read(["fund_signature"])
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "res.company"),
+                    ("res_id", "=", self.company.id),
+                    ("res_field", "=", "fund_signature"),
+                ]
+            )
+        )
+        self.assertTrue(attachment)
+        for login in (None, "don_portal_sig"):
+            if login:
+                self.authenticate(login, login)
+            for path in (url, f"/web/content/{attachment.id}"):
+                response = self.url_open(path)
+                self.assertNotEqual(response.content, signature, (login, path))
+                self.assertNotEqual(response.content, attachment.raw, (login, path))
+        # a treasurer sees it (the fund's form)
+        self.assertEqual(
+            self.company.with_user(self.user_treasurer).fund_signature,
+            self.company.fund_signature,
+        )
