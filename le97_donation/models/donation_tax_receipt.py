@@ -239,12 +239,14 @@ class DonationTaxReceipt(models.Model):
         return receipts
 
     def copy(self, default=None):
-        raise UserError(
-            self.env._(
-                "A fiscal receipt cannot be duplicated: a receipt is issued only "
-                "from its gifts."
+        if self:
+            raise UserError(
+                self.env._(
+                    "A fiscal receipt cannot be duplicated: a receipt is issued "
+                    "only from its gifts."
+                )
             )
-        )
+        return super().copy(default=default)
 
     def _le97_receipt_donations(self):
         self.ensure_one()

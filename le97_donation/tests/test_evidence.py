@@ -13,6 +13,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import Le97DonationCommon
 
@@ -729,3 +730,33 @@ class TestFundAddressAndSignature(EvidenceCommon, HttpCase):
             self.company.with_user(self.user_treasurer).fund_signature,
             self.company.fund_signature,
         )
+
+    def test_portal_refuses_a_tampered_original(self):
+        new_test_user(
+            self.env,
+            login="don_portal_tamper",
+            password="don_portal_tamper",
+            groups="base.group_portal",
+            partner_id=self.donor.id,
+        )
+        self._store_fake_original(self.receipt)
+        url = f"/my/receipts/{self.receipt.id}/download"
+        self.authenticate("don_portal_tamper", "don_portal_tamper")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, FAKE_PDF)
+        forged = b"%PDF-1.4 receipt of another donor"
+        self.env.cr.execute(
+            "UPDATE ir_attachment SET db_datas = %s, store_fname = NULL "
+            "WHERE id = %s",
+            (forged, self.receipt.le97_pdf_attachment_id.id),
+        )
+        self.env.invalidate_all()
+        # odoo.http reports the refusal (400) as a warning
+        with (
+            mute_logger("odoo.http"),
+            self.assertLogs(RECEIPT_LOGGER, level="ERROR"),
+        ):
+            response = self.url_open(url)
+        self.assertEqual(response.status_code, 400)
+        self.assertNotIn(forged, response.content)
