@@ -19,6 +19,7 @@
         "data/le97_donation_data.xml",
         "data/ir_cron_data.xml",
         "data/product_product_data.xml",
+        "data/account_journal_data.xml",
         "report/donation_tax_receipt_reports.xml",
         "report/donation_tax_receipt_templates.xml",
         "report/donation_donation_reports.xml",

@@ -51,8 +51,14 @@ class ResCompany(models.Model):
     fund_signatory_title = fields.Char(
         string="Signatory Title", help="For example: President, Treasurer."
     )
+    # printed on fiscal receipts: not for the public nor the portal
+    # (/web/image/res.company/<id>/fund_signature)
     fund_signature = fields.Image(
-        string="Signature", max_width=600, max_height=300, attachment=True
+        string="Signature",
+        max_width=600,
+        max_height=300,
+        attachment=True,
+        groups="base.group_user",
     )
     fund_public_appeal_date = fields.Date(
         string="Public Appeal Authorisation",

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     account_chart_template,
+    account_journal,
+    account_move,
     account_payment_method_line,
     donation_donation,
     donation_line,

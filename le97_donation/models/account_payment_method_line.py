@@ -34,3 +34,24 @@ class AccountPaymentMethodLine(models.Model):
                 line.le97_payment_means = "cheque"
             else:
                 line.le97_payment_means = line.le97_payment_means or "transfer"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._le97_secure_gift_journals()
+        return lines
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("donation") or "journal_id" in vals:
+            self._le97_secure_gift_journals()
+        return res
+
+    def _le97_secure_gift_journals(self):
+        """A journal that receives gifts is hash-secured as soon as one of its
+        payment methods is offered on donations."""
+        journals = self.filtered("donation").journal_id.filtered(
+            lambda j: j.type in ("bank", "cash")
+        )
+        if journals:
+            self.env["account.journal"]._le97_secure_journal(journals)

@@ -1,10 +1,40 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
 from .account_payment_method_line import PAYMENT_MEANS
+
+# Written by the application only (validation, cancellation, receipts), never
+# from outside, whatever the state.
+APPLICATION_FIELDS = {
+    "state",
+    "move_id",
+    "tax_receipt_id",
+    "amount_total",
+    "amount_total_company_currency",
+    "tax_receipt_total",
+}
+# What a validated gift is, as its journal entry and its receipt say it: fixed
+# once the gift leaves the draft state.
+VALIDATED_FIELDS = {
+    "number",
+    "partner_id",
+    "commercial_partner_id",
+    "line_ids",
+    "donation_date",
+    "company_id",
+    "currency_id",
+    "company_currency_id",
+    "check_total",
+    "payment_method_line_id",
+    "bank_statement_line_id",
+}
+# LPF L. 102 E: books and the documents that prove them are kept six years.
+RETENTION_YEARS = 6
 
 GIFT_FORMS = [
     ("authentic_act", "Authentic act"),
@@ -107,6 +137,8 @@ class DonationDonation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            self._le97_check_application_vals(vals_list)
         # OCA numbers a donation whose number is its English "New": the
         # translated "New" shown on a new form is dropped here.
         new_labels = {self.env._("New"), self.with_context(lang="en_US").env._("New")}
@@ -118,6 +150,107 @@ class DonationDonation(models.Model):
         if donors:
             donors.write({"le97_is_donor": True})
         return donations
+
+    def write(self, vals):
+        if not self.env.su:
+            self._le97_check_application_vals([vals])
+            fixed = VALIDATED_FIELDS & set(vals)
+            validated = self.filtered(lambda d: d.state != "draft")
+            if fixed and validated:
+                raise UserError(
+                    self.env._(
+                        "The donations %(donations)s are validated: their %(fields)s "
+                        "are those of their journal entry and of their fiscal "
+                        "receipt and cannot change. Cancel the donation (its entry "
+                        "is reversed) and record a new one.",
+                        donations=", ".join(validated.mapped("display_name")),
+                        fields=self._le97_field_labels(fixed),
+                    )
+                )
+        return super().write(vals)
+
+    @api.model
+    def _le97_field_labels(self, names):
+        return ", ".join(
+            self._fields[name]._description_string(self.env) for name in sorted(names)
+        )
+
+    @api.model
+    def _le97_check_application_vals(self, vals_list):
+        """State, journal entry, receipt link and totals are the application's."""
+        forbidden = APPLICATION_FIELDS & {name for vals in vals_list for name in vals}
+        if forbidden:
+            raise UserError(
+                self.env._(
+                    "Donation: %(fields)s cannot be set directly; use the buttons "
+                    "of the donation (Validate, Cancel), which check who may do it.",
+                    fields=self._le97_field_labels(forbidden),
+                )
+            )
+
+    @api.model
+    def _le97_check_treasurer(self, action):
+        """Refuse ``action`` to a user who is not a treasurer."""
+        if self.env.su or self.env.user.has_group("le97_base.group_treasurer"):
+            return
+        raise AccessError(
+            self.env._("%(action)s: only a treasurer may do it.", action=action)
+        )
+
+    def _le97_receipted(self):
+        """The donations of ``self`` that have or had a fiscal receipt (an
+        issued or cancelled receipt lists them), in two queries at most."""
+        ids = [i for i in self.ids if isinstance(i, int)]
+        if not ids:
+            return self.browse()
+        self.env["donation.tax.receipt"].flush_model(["le97_donation_ids"])
+        self.env.cr.execute(
+            "SELECT DISTINCT donation_id FROM le97_donation_tax_receipt_donation_rel "
+            "WHERE donation_id = ANY(%s)",
+            [ids],
+        )
+        had = {row[0] for row in self.env.cr.fetchall()}
+        return (
+            self.sudo()
+            .filtered(lambda d: d.id in had or d.tax_receipt_id)
+            .with_env(self.env)
+        )
+
+    def _le97_issued_receipts(self):
+        """Issued receipts covering gifts of ``self`` (one query)."""
+        return (
+            self.env["donation.tax.receipt"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "issued"),
+                    "|",
+                    ("le97_donation_ids", "in", self.ids),
+                    ("donation_ids", "in", self.ids),
+                ]
+            )
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_le97_kept(self):
+        """A receipted gift is never deleted; a validated or cancelled gift is
+        kept six years after its date (LPF L. 102 E). A draft goes."""
+        limit = fields.Date.context_today(self) - relativedelta(years=RETENTION_YEARS)
+        receipted = self._le97_receipted()
+        kept = self.filtered(
+            lambda d: d in receipted
+            or (d.state != "draft" and (not d.donation_date or d.donation_date > limit))
+        )
+        if kept:
+            raise UserError(
+                self.env._(
+                    "The donations %(donations)s cannot be deleted: a receipted "
+                    "gift is kept with its receipt, and a validated or cancelled "
+                    "gift is kept six years with its entry and its proofs (LPF "
+                    "L. 102 E).",
+                    donations=", ".join(kept.mapped("display_name")),
+                )
+            )
 
     def _prepare_each_tax_receipt(self):
         vals = super()._prepare_each_tax_receipt()
@@ -197,6 +330,7 @@ class DonationDonation(models.Model):
         return problems
 
     def validate(self):
+        self._le97_check_treasurer(self.env._("Validating donations"))
         problems = self._le97_validation_problems()
         if problems:
             raise UserError(
@@ -210,24 +344,50 @@ class DonationDonation(models.Model):
         # all at once after the journal entries: one create(), hence one run of
         # the checks for the whole batch and one error listing every problem.
         # A refusal rolls the whole validation back.
+        # The user's role is checked: OCA's validation writes the state and the
+        # entry, which only the application writes (as superuser).
         to_receipt = self._le97_get_each_receipt_donations()
         res = super(
-            DonationDonation, self.with_context(le97_defer_each_receipt=True)
+            DonationDonation, self.sudo().with_context(le97_defer_each_receipt=True)
         ).validate()
         to_receipt = to_receipt.filtered(lambda d: not d.tax_receipt_id)
         if to_receipt:
-            receipts = self.env["donation.tax.receipt"].create(
+            # their donation_ids link each gift to its receipt
+            self.env["donation.tax.receipt"]._le97_issue(
                 [donation._prepare_each_tax_receipt() for donation in to_receipt]
             )
-            for donation, receipt in zip(to_receipt, receipts, strict=True):
-                donation.tax_receipt_id = receipt
         return res
 
     def generate_each_tax_receipt(self):
         # deferred to validate() above, which issues them in one batch
         if self.env.context.get("le97_defer_each_receipt"):
             return False
-        return super().generate_each_tax_receipt()
+        # OCA's public method, callable over JSON-RPC: the receipt of a gift
+        # validated without one (its option was changed since), by a treasurer.
+        self.ensure_one()
+        self._le97_check_treasurer(self.env._("Issuing the receipt of a donation"))
+        if self.state != "done":
+            raise UserError(
+                self.env._(
+                    "The donation %(donation)s is not validated: its receipt is "
+                    "issued when it is validated.",
+                    donation=self.display_name,
+                )
+            )
+        if self._le97_receipted():
+            raise UserError(
+                self.env._(
+                    "The donation %(donation)s already has or had a fiscal "
+                    "receipt: a receipts administrator replaces a cancelled "
+                    "receipt.",
+                    donation=self.display_name,
+                )
+            )
+        if not self._le97_get_each_receipt_donations():
+            return False
+        return self.env["donation.tax.receipt"]._le97_issue(
+            [self._prepare_each_tax_receipt()]
+        )
 
     # -- receipt checks ----------------------------------------------------------
     def _le97_non_gift_lines(self):
@@ -391,8 +551,23 @@ class DonationDonation(models.Model):
         return problems
 
     def done2cancel(self):
+        """Cancel validated gifts: their journal entries are reversed, both
+        kept (OCA deletes them). Refused while an issued receipt covers one."""
+        self._le97_check_treasurer(self.env._("Cancelling donations"))
+        not_done = self.filtered(lambda d: d.state != "done")
+        if not_done:
+            raise UserError(
+                self.env._(
+                    "Only a validated donation can be cancelled: %(donations)s.",
+                    donations=", ".join(not_done.mapped("display_name")),
+                )
+            )
+        receipts = self._le97_issued_receipts()
         for donation in self:
-            if donation.tax_receipt_id.state == "issued":
+            receipt = receipts.filtered(
+                lambda r, d=donation: d in r.le97_donation_ids | r.donation_ids
+            )[:1]
+            if receipt:
                 raise UserError(
                     self.env._(
                         "The donation %(donation)s of %(donor)s is covered by the "
@@ -400,7 +575,52 @@ class DonationDonation(models.Model):
                         "must cancel that receipt first.",
                         donation=donation.display_name,
                         donor=donation.commercial_partner_id.display_name,
-                        receipt=donation.tax_receipt_id.display_name,
+                        receipt=receipt.display_name,
                     )
                 )
-        return super().done2cancel()
+        today = fields.Date.context_today(self)
+        donations = self.filtered("move_id")
+        if donations:
+            donations.move_id._reverse_moves(
+                [
+                    {
+                        "date": today,
+                        "ref": self.env._(
+                            "Reversal of %(entry)s: donation %(donation)s cancelled",
+                            entry=donation.move_id.name,
+                            donation=donation.number,
+                        ),
+                    }
+                    for donation in donations
+                ],
+                cancel=True,
+            )
+        self.sudo().write({"state": "cancel"})
+        for donation in self:
+            donation.partner_id._update_donor_rank()
+            donation.message_post(
+                body=self.env._(
+                    "Donation cancelled: its journal entry %(entry)s is kept and "
+                    "reversed.",
+                    entry=donation.move_id.name or "-",
+                )
+                if donation.move_id
+                else self.env._("Donation cancelled.")
+            )
+        return True
+
+    def cancel2draft(self):
+        """A cancelled gift that was posted or receipted stays cancelled, with
+        its reversed entry and its receipt: a new gift is recorded instead."""
+        self._le97_check_treasurer(self.env._("Setting donations back to draft"))
+        kept = self.filtered("move_id") | self._le97_receipted()
+        if kept:
+            raise UserError(
+                self.env._(
+                    "The donations %(donations)s were posted or receipted: they "
+                    "stay cancelled, with their reversed entry and their receipt. "
+                    "Record a new donation instead.",
+                    donations=", ".join(kept.mapped("display_name")),
+                )
+            )
+        return super(DonationDonation, self.sudo()).cancel2draft()

@@ -1,6 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 GIFT_NATURES = [
     ("cash", "Cash (numéraire)"),
@@ -49,3 +50,35 @@ class DonationLine(models.Model):
             return account
         donor = self.donation_id.commercial_partner_id
         return company._le97_donor_gift_account(account, donor)
+
+    # -- a validated gift's lines are its entry's and its receipt's ----------
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._le97_check_draft_donation()
+        return lines
+
+    def write(self, vals):
+        self._le97_check_draft_donation()
+        res = super().write(vals)
+        if "donation_id" in vals:
+            self._le97_check_draft_donation()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_le97_validated(self):
+        self._le97_check_draft_donation()
+
+    def _le97_check_draft_donation(self):
+        if self.env.su:
+            return
+        validated = self.donation_id.filtered(lambda d: d.state != "draft")
+        if validated:
+            raise UserError(
+                self.env._(
+                    "The lines of the validated donations %(donations)s cannot "
+                    "change: cancel the donation (its entry is reversed) and "
+                    "record a new one.",
+                    donations=", ".join(validated.mapped("display_name")),
+                )
+            )

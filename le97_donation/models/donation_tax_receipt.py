@@ -1,8 +1,8 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 import datetime
 import hashlib
+import logging
 import threading
 import time
 from collections import defaultdict
@@ -12,6 +12,8 @@ from num2words import num2words
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import config, float_round
+
+_logger = logging.getLogger(__name__)
 
 REPORT_XMLID = "donation_base.report_donation_tax_receipt"
 # E-mail of one receipt (its form's button) or of many (the bulk sending)
@@ -205,8 +207,35 @@ class DonationTaxReceipt(models.Model):
             and partner.le97_legal_form,
         }
 
+    @api.model
+    def _le97_issue(self, vals_list):
+        """Issue receipts: the one entry point of every issuing path (a gift's
+        validation, the yearly receipts, a replacement, OCA's annual wizard).
+
+        The caller has checked the user's role (a treasurer validates gifts, a
+        receipts administrator runs the yearly receipts and the replacements);
+        the receipts are then created as superuser, the only way
+        :meth:`create` accepts. ``vals_list`` name their gifts
+        (``donation_ids`` or ``le97_donation_ids``); the issue date, the state
+        and the number are set here, and every check of
+        :meth:`_le97_check_issuable` applies. Returns the receipts in the
+        caller's environment.
+        """
+        return self.sudo().create(vals_list).with_env(self.env)
+
     @api.model_create_multi
     def create(self, vals_list):
+        # JSON-RPC never runs as superuser: from outside, for every user,
+        # administrators included, a receipt cannot be created by hand.
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "A fiscal receipt cannot be created by hand: it is issued "
+                    "from its gifts, by validating a donation, by the yearly "
+                    "receipts or by replacing a cancelled receipt."
+                )
+            )
+        today = fields.Date.context_today(self)
         partners = self.env["res.partner"].browse(
             {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
         )
@@ -216,6 +245,11 @@ class DonationTaxReceipt(models.Model):
             # gapless number is given by _le97_assign_numbers() below.
             vals["number"] = False
             vals["state"] = "issued"
+            # issued today: never back-dated into another year (its number's)
+            vals["date"] = today
+            # cancelled only by the wizard, the PDF stored by the application
+            for name in (CANCEL_FIELDS | PDF_FIELDS) - {"state"}:
+                vals.pop(name, None)
             vals.update(snapshots.get(vals.get("partner_id"), {}))
             if "le97_donation_ids" not in vals and vals.get("donation_ids"):
                 vals["le97_donation_ids"] = [
@@ -231,6 +265,16 @@ class DonationTaxReceipt(models.Model):
         # very server, whose workers may all be busy issuing.
         self._le97_trigger_originals()
         return receipts
+
+    def copy(self, default=None):
+        if self:
+            raise UserError(
+                self.env._(
+                    "A fiscal receipt cannot be duplicated: a receipt is issued "
+                    "only from its gifts."
+                )
+            )
+        return super().copy(default=default)
 
     def _le97_receipt_donations(self):
         self.ensure_one()
@@ -327,6 +371,7 @@ class DonationTaxReceipt(models.Model):
                 "commercial_partner_id",
                 "le97_payment_means",
                 "le97_counterpart_value",
+                "tax_receipt_total",
             ]
         )
 
@@ -339,11 +384,13 @@ class DonationTaxReceipt(models.Model):
         return self.env["donation.donation"].browse(list(dict.fromkeys(ids)))
 
     def _le97_receipt_problems(self):
-        """Problems of the receipts themselves: amount and dates."""
+        """Problems of the receipts themselves: amount and dates, and the gifts
+        behind them (read with the batch by :meth:`_le97_fetch_issue_data`)."""
         problems = []
         today = fields.Date.context_today(self)
         for receipt in self:
             donor = receipt.partner_id.display_name
+            problems += receipt._le97_receipt_gift_link_problems()
             if receipt.currency_id.compare_amounts(receipt.amount, 0.0) <= 0:
                 problems.append(
                     self.env._(
@@ -367,6 +414,85 @@ class DonationTaxReceipt(models.Model):
                             date=date,
                         )
                     )
+        return problems
+
+    def _le97_receipt_gift_link_problems(self):
+        """A receipt exists only for gifts: validated gifts of its donor and
+        fund, of one calendar year (its gift date's), whose eligible amounts
+        add up to its amount (CGI 200 and 238 bis, LPF L. 14 A)."""
+        self.ensure_one()
+        # a receipt checked before it is stored (new()) holds new records
+        partner = self.partner_id._origin
+        company = self.company_id._origin
+        donor = partner.display_name
+        gifts = self._le97_receipt_donations()._origin
+        if not gifts:
+            return [
+                self.env._(
+                    "The receipt of %(donor)s covers no gift: a fiscal receipt is "
+                    "issued only for gifts recorded in the books.",
+                    donor=donor,
+                )
+            ]
+        problems = []
+        names = ", ".join(gifts.mapped("display_name"))
+        if gifts.filtered(lambda d: d.state != "done"):
+            problems.append(
+                self.env._(
+                    "The gifts %(donations)s of %(donor)s are not all validated: "
+                    "only validated gifts are receipted.",
+                    donations=names,
+                    donor=donor,
+                )
+            )
+        donor_partner = partner.commercial_partner_id
+        strangers = gifts.filtered(
+            lambda d: d.commercial_partner_id != donor_partner
+            or d.company_id != company
+        )
+        if strangers:
+            problems.append(
+                self.env._(
+                    "The gifts %(donations)s are not gifts of %(donor)s to "
+                    "%(company)s.",
+                    donations=", ".join(strangers.mapped("display_name")),
+                    donor=donor,
+                    company=company.name,
+                )
+            )
+        total = sum(gifts.mapped("tax_receipt_total"))
+        if self.currency_id.compare_amounts(self.amount, total):
+            problems.append(
+                self.env._(
+                    "The receipt of %(donor)s is for %(amount)s but the eligible "
+                    "amount of its gifts %(donations)s is %(total)s.",
+                    donor=donor,
+                    amount=self.amount,
+                    donations=names,
+                    total=total,
+                )
+            )
+        years = sorted({d.donation_date.year for d in gifts if d.donation_date})
+        if len(years) > 1:
+            problems.append(
+                self.env._(
+                    "The gifts %(donations)s of %(donor)s are of several years "
+                    "(%(years)s): a receipt covers the gifts of one calendar year.",
+                    donations=names,
+                    donor=donor,
+                    years=", ".join(str(year) for year in years),
+                )
+            )
+        elif not self.donation_date or self.donation_date.year not in years:
+            problems.append(
+                self.env._(
+                    "The receipt of %(donor)s has the gift date %(date)s but its "
+                    "gifts are of %(years)s.",
+                    donor=donor,
+                    date=self.donation_date or "-",
+                    years=", ".join(str(year) for year in years),
+                )
+            )
         return problems
 
     def _le97_check_active_receipts(self):
@@ -712,7 +838,40 @@ class DonationTaxReceipt(models.Model):
         action has not rendered it yet."""
         self.ensure_one()
         self._le97_check_originals_ready()
-        return base64.b64decode(self.sudo().le97_pdf_attachment_id.datas)
+        return self._le97_checked_original_pdf()
+
+    def _le97_checked_original_pdf(self):
+        """Bytes of the stored original PDF, checked against the SHA-256
+        recorded at issue: an altered, replaced or detached original is never
+        served (every download, the portal's and the duplicate prints, goes
+        through here)."""
+        self.ensure_one()
+        receipt = self.sudo()
+        attachment = receipt.le97_pdf_attachment_id
+        content = attachment.raw or b""
+        if (
+            attachment.res_model != self._name
+            or attachment.res_id != self.id
+            or not receipt.le97_pdf_sha256
+            or hashlib.sha256(content).hexdigest() != receipt.le97_pdf_sha256
+        ):
+            _logger.error(
+                "Fiscal receipt %s (id %s): its original PDF (attachment %s) does "
+                "not match the SHA-256 recorded at issue; it was altered and is "
+                "not served.",
+                self.number,
+                self.id,
+                attachment.id,
+            )
+            raise UserError(
+                self.env._(
+                    "The original PDF of the fiscal receipt %(number)s does not "
+                    "match its fingerprint (SHA-256) recorded at issue: it was "
+                    "altered and is not served. Tell the receipts administrator.",
+                    number=self.number,
+                )
+            )
+        return content
 
     def _le97_stamp_label(self):
         """Stamp printed on the receipt: none on the original, 'ANNULÉ' on a
@@ -738,12 +897,20 @@ class DonationTaxReceipt(models.Model):
                 )
             )
         if CANCEL_FIELDS & set(vals):
+            if not self.env.su:
+                raise AccessError(
+                    self.env._(
+                        "A fiscal receipt is cancelled only with its Cancel "
+                        "Receipt button, which records the reason, who cancels it "
+                        "and when."
+                    )
+                )
             self._le97_check_cancel_write(vals)
         if SYSTEM_FIELDS & set(vals) and not self.env.su:
-            raise UserError(
+            raise AccessError(
                 self.env._(
-                    "The original PDF of a fiscal receipt and its waiting e-mail "
-                    "are set by the system only."
+                    "The original PDF of a fiscal receipt, its fingerprint and its "
+                    "waiting e-mail are set by the application only."
                 )
             )
         if PDF_FIELDS & set(vals) and self.filtered("le97_pdf_sha256"):
@@ -792,10 +959,13 @@ class DonationTaxReceipt(models.Model):
     # Cancel and replace
     # ------------------------------------------------------------------
     def _le97_cancel(self, reason):
-        """Cancel issued receipts with a reason; their donations are freed."""
+        """Cancel issued receipts with a reason; their donations are freed.
+
+        The only way to cancel: the user (a receipts administrator, checked
+        first) and today's date are recorded, never chosen by the caller."""
         self._le97_check_receipt_admin()
         self._le97_check_filed_declaration()
-        self.write(
+        self.sudo().write(
             {
                 "state": "cancelled",
                 "le97_cancel_reason": reason,
@@ -837,7 +1007,7 @@ class DonationTaxReceipt(models.Model):
                 self.env._("Only a cancelled receipt not yet replaced can be replaced.")
             )
         vals_list = [receipt._le97_prepare_replacement_vals() for receipt in self]
-        replacements = self.create(vals_list)
+        replacements = self._le97_issue(vals_list)
         for receipt, new in zip(self, replacements, strict=True):
             receipt.message_post(
                 body=self.env._(

@@ -25,6 +25,8 @@ class MailTemplate(models.Model):
         # never rendered here: the scheduled action makes the originals
         receipts._le97_check_originals_ready()
         for receipt in receipts:
+            # an altered original is never sent (SHA-256 checked)
+            receipt._le97_checked_original_pdf()
             attachment = receipt.sudo().le97_pdf_attachment_id
             values = render_results.setdefault(receipt.id, {})
             values["attachment_ids"] = [

@@ -53,6 +53,16 @@ class ResCompany(models.Model):
                 missing.append(self.env._("signatory name"))
             if not company.fund_signatory_title:
                 missing.append(self.env._("signatory title"))
+            for field_name, label in (
+                ("street", self.env._("street")),
+                ("zip", self.env._("zip")),
+                ("city", self.env._("city")),
+            ):
+                if not company[field_name]:
+                    missing.append(self.env._("%(part)s of the address", part=label))
+            # its size only: the image itself is not loaded
+            if not company.with_context(bin_size=True).fund_signature:
+                missing.append(self.env._("signature image"))
             if missing:
                 problems.append(
                     self.env._(
@@ -185,6 +195,8 @@ class ResCompany(models.Model):
             if account:
                 line.payment_account_id = account
         companies._le97_translate_payment_method_lines()
+        # the journals that receive gifts are hash-secured
+        self.env["account.journal"]._le97_secure_known_journals(companies)
         for company in companies:
             if not company.le97_account_company_gift_id:
                 account = company._le97_company_gift_income_account()

@@ -6,6 +6,7 @@ from . import (
     test_declaration,
     test_donation_flow,
     test_donation_tour,
+    test_evidence,
     test_french_labels,
     test_groups,
     test_home_action,

@@ -9,6 +9,18 @@ from odoo.tools.misc import file_open
 from odoo.addons.base.tests.common import BaseCommon
 
 
+def fund_address_and_signature():
+    """The fund's address and signature image, required to issue receipts."""
+    return {
+        "street": "97 rue Battant",
+        "zip": "25000",
+        "city": "Besançon",
+        "fund_signature": base64.b64encode(
+            file_open("le97_base/static/description/demo_signature.png", "rb").read()
+        ),
+    }
+
+
 class Le97DonationCommon(BaseCommon):
     """The French test company as the fund, one user per role, donors, and
     helpers to record donations. Issued receipts get their original PDF from

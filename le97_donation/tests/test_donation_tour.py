@@ -3,6 +3,8 @@
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from .common import fund_address_and_signature
+
 
 @tagged("post_install", "-at_install")
 class TestDonationTour(HttpCase):
@@ -16,6 +18,7 @@ class TestDonationTour(HttpCase):
                 "fund_object": "Soutenir le tiers-lieu Le 97.",
                 "fund_signatory_name": "Camille Martin",
                 "fund_signatory_title": "Présidente",
+                **fund_address_and_signature(),
             }
         )
         self.env["res.partner"].create(

@@ -4,6 +4,7 @@ from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from .common import fund_address_and_signature
 from .french_labels import FrenchLabelsMixin
 
 
@@ -28,6 +29,7 @@ class TestMobileTours(FrenchLabelsMixin, HttpCase):
                 "fund_signatory_name": "Camille Martin",
                 "fund_signatory_title": "Présidente",
                 "fund_receipt_art_200": True,
+                **fund_address_and_signature(),
             }
         )
         cls.donor = cls.env["res.partner"].create(

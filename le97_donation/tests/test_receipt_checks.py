@@ -127,13 +127,15 @@ class TestReceiptChecks(Le97DonationCommon):
         count = self._receipt_count()
         for amount in (0.0, -10.0):
             with self.assertRaises(UserError) as cm:
-                self.env["donation.tax.receipt"].create(
-                    {
-                        "partner_id": self.donor.id,
-                        "amount": amount,
-                        "type": "each",
-                        "donation_date": self.today,
-                    }
+                self.env["donation.tax.receipt"]._le97_issue(
+                    [
+                        {
+                            "partner_id": self.donor.id,
+                            "amount": amount,
+                            "type": "each",
+                            "donation_date": self.today,
+                        }
+                    ]
                 )
             self.assertIn("positive amount", str(cm.exception))
             self.assertIn("Jeanne Dupont", str(cm.exception))
@@ -142,19 +144,36 @@ class TestReceiptChecks(Le97DonationCommon):
     def test_future_dates(self):
         count = self._receipt_count()
         tomorrow = self.today + timedelta(days=1)
+        # a raw receipt (the issuing paths give it its gifts): its issue date is
+        # today whatever it is given, its gift date is checked
         with self.assertRaises(UserError) as cm:
-            self.env["donation.tax.receipt"].create(
-                {
-                    "partner_id": self.donor.id,
-                    "amount": 10.0,
-                    "type": "each",
-                    "donation_date": tomorrow,
-                    "date": tomorrow,
-                }
+            self.env["donation.tax.receipt"]._le97_issue(
+                [
+                    {
+                        "partner_id": self.donor.id,
+                        "amount": 10.0,
+                        "type": "each",
+                        "donation_date": tomorrow,
+                        "date": tomorrow,
+                    }
+                ]
             )
-        self.assertIn("issue date in the future", str(cm.exception))
+        self.assertNotIn("issue date in the future", str(cm.exception))
         self.assertIn("gift date in the future", str(cm.exception))
         self.assertEqual(self._receipt_count(), count)
+        # the check itself stays, for a receipt checked before its issue
+        draft = self.env["donation.tax.receipt"].new(
+            {
+                "partner_id": self.donor.id,
+                "amount": 10.0,
+                "type": "each",
+                "donation_date": self.today,
+                "date": tomorrow,
+            }
+        )
+        self.assertIn(
+            "issue date in the future", "\n".join(draft._le97_receipt_problems())
+        )
 
     def test_errors_are_batched(self):
         """One run reports every donor's problem at once, in one error."""
@@ -162,7 +181,7 @@ class TestReceiptChecks(Le97DonationCommon):
         self.company_donor.le97_legal_form = False
         count = self._receipt_count()
         with self.assertRaises(UserError) as cm:
-            self.env["donation.tax.receipt"].create(
+            self.env["donation.tax.receipt"]._le97_issue(
                 [
                     {
                         "partner_id": partner.id,
@@ -195,30 +214,38 @@ class TestReceiptChecks(Le97DonationCommon):
             )
             donations = self.env["donation.donation"].create(
                 [
-                    self._donation_vals(p, 40.0, le97_counterpart_value=2.0)
+                    self._donation_vals(
+                        p, 40.0, le97_counterpart_value=2.0, tax_receipt_option="none"
+                    )
                     for p in partners
                 ]
             )
+            # a receipt covers validated gifts only
+            donations.validate()
+            pairs = [(d.partner_id.id, d.id) for d in donations]
+            self.env.flush_all()
+            for model in ("res.partner", "donation.donation", "res.company"):
+                self.env[model].invalidate_model()
+            # built after the invalidation, which would empty the relational
+            # values of records in memory
             receipt_model = self.env["donation.tax.receipt"]
             receipts = receipt_model.concat(
                 *[
                     receipt_model.new(
                         {
-                            "partner_id": d.partner_id.id,
+                            "partner_id": partner_id,
                             "amount": 40.0,
                             "type": "each",
                             "donation_date": self.today,
-                            "le97_donation_ids": [Command.set(d.ids)],
+                            "le97_donation_ids": [Command.set([donation_id])],
                         }
                     )
-                    for d in donations
+                    for partner_id, donation_id in pairs
                 ]
             )
-            self.env.flush_all()
-            for model in ("res.partner", "donation.donation", "res.company"):
-                self.env[model].invalidate_model()
             before = self.env.cr.sql_log_count
             receipts._le97_check_issuable()
+            self.assertEqual(len(receipts._le97_receipt_donations_all()), count)
             return self.env.cr.sql_log_count - before
 
         queries(2)  # warm the caches of the company and parameters

@@ -120,8 +120,8 @@ class TestReceiptLifecycle(Le97DonationCommon):
     def test_second_active_receipt_refused(self):
         count = self._receipt_count()
         with self.assertRaises(UserError) as cm:
-            self.env["donation.tax.receipt"].create(
-                self.donation._prepare_each_tax_receipt()
+            self.env["donation.tax.receipt"]._le97_issue(
+                [self.donation._prepare_each_tax_receipt()]
             )
         self.assertIn("already covered", str(cm.exception))
         self.assertIn("Jeanne Dupont", str(cm.exception))

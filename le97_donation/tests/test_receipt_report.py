@@ -164,14 +164,16 @@ class TestReceiptReport(Le97DonationCommon):
         second = self._validated_donation(
             amount=70.0, tax_receipt_option="annual", method_line=self.method_line
         )
-        receipt = self.env["donation.tax.receipt"].create(
-            {
-                "partner_id": self.donor.id,
-                "type": "annual",
-                "amount": 120.0,
-                "donation_date": self.today,
-                "donation_ids": [(6, 0, (first | second).ids)],
-            }
+        receipt = self.env["donation.tax.receipt"]._le97_issue(
+            [
+                {
+                    "partner_id": self.donor.id,
+                    "type": "annual",
+                    "amount": 120.0,
+                    "donation_date": self.today,
+                    "donation_ids": [(6, 0, (first | second).ids)],
+                }
+            ]
         )
         html = self._html(receipt)
         raw = self._raw_html(receipt)

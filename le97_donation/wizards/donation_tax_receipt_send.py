@@ -101,7 +101,10 @@ class DonationTaxReceiptSend(models.TransientModel):
 
     def _prepare_mail_vals(self, receipt, receipts, rendered):
         """Values of the e-mail of one donor: ``receipt`` is the one the mail
-        is attached to in the chatter, ``receipts`` all the donor's receipts."""
+        is attached to in the chatter, ``receipts`` all the donor's receipts.
+        An altered original is never sent (its SHA-256 is checked)."""
+        for each in receipts:
+            each._le97_checked_original_pdf()
         return {
             "model": receipt._name,
             "res_id": receipt.id,

@@ -167,7 +167,9 @@ class DonationTaxReceiptYearly(models.TransientModel):
         ]
         # The chatter is written below in one batch instead of per receipt;
         # the originals are rendered afterwards by the scheduled action.
-        receipts = receipt_model.with_context(tracking_disable=True).create(vals_list)
+        receipts = receipt_model.with_context(tracking_disable=True)._le97_issue(
+            vals_list
+        )
         self._link_donations(receipts)
         receipts._message_log_batch(
             bodies={

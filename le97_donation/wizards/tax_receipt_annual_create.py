@@ -6,7 +6,8 @@ from odoo import models
 class TaxReceiptAnnualCreate(models.TransientModel):
     """The OCA annual wizard stays for comparison (bench/) but, like the Le 97
     yearly batch that replaces it in the menu, only a receipts administrator
-    runs it."""
+    runs it. Its receipts are dated the day they are issued, and each
+    covers the gifts of one calendar year."""
 
     _inherit = "tax.receipt.annual.create"
 
@@ -14,4 +15,6 @@ class TaxReceiptAnnualCreate(models.TransientModel):
         self.env["donation.tax.receipt"]._le97_check_receipt_admin(
             self.env._("Only a receipts administrator issues the yearly receipts.")
         )
-        return super().generate_annual_receipts()
+        # OCA creates each receipt itself: as superuser, once the role is
+        # checked, like every issuing path (donation.tax.receipt._le97_issue)
+        return super(TaxReceiptAnnualCreate, self.sudo()).generate_annual_receipts()

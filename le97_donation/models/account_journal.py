@@ -1,0 +1,42 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+from odoo.osv import expression
+
+GIFT_JOURNAL_TYPES = ("bank", "cash")
+
+
+class AccountJournal(models.Model):
+    _inherit = "account.journal"
+
+    @api.model
+    def _le97_get_gift_journal_domain(self):
+        """Bank and cash journals that receive gifts: a payment method of
+        theirs is offered on donations."""
+        return [
+            ("type", "in", GIFT_JOURNAL_TYPES),
+            ("inbound_payment_method_line_ids.donation", "=", True),
+        ]
+
+    @api.model
+    def _le97_get_securable_journal_domain(self, company):
+        # the journals that receive gifts are hash-secured
+        return expression.OR(
+            [
+                super()._le97_get_securable_journal_domain(company),
+                [
+                    *self._check_company_domain(company),
+                    *self._le97_get_gift_journal_domain(),
+                ],
+            ]
+        )
+
+    @api.model
+    def _le97_secure_gift_journals(self):
+        """Hash-secure every journal that receives gifts (at install and
+        update, idempotent)."""
+        return self._le97_secure_journal(
+            self.sudo()
+            .with_context(active_test=False)
+            .search(self._le97_get_gift_journal_domain())
+        )
