@@ -410,7 +410,7 @@ class TestGiftIsEvidence(EvidenceCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestReceiptOriginal(EvidenceCommon):
+class TestFrozenOriginal(EvidenceCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
