@@ -190,12 +190,16 @@ class DonationDonation(models.Model):
 
     @api.model
     def _le97_check_treasurer(self, action):
-        """Refuse ``action`` to a user who is not a treasurer."""
-        if self.env.su or self.env.user.has_group("le97_base.group_treasurer"):
+        """Refuse ``action`` to a user who is not a treasurer, or on donations
+        the user may not change (another company's: the work is then done as
+        superuser, which would skip the record rules)."""
+        if self.env.su:
             return
-        raise AccessError(
-            self.env._("%(action)s: only a treasurer may do it.", action=action)
-        )
+        if not self.env.user.has_group("le97_base.group_treasurer"):
+            raise AccessError(
+                self.env._("%(action)s: only a treasurer may do it.", action=action)
+            )
+        self.check_access("write")
 
     def _le97_receipted(self):
         """The donations of ``self`` that have or had a fiscal receipt (an

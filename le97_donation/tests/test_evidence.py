@@ -99,6 +99,25 @@ class TestReceiptOnlyFromGifts(EvidenceCommon):
         self.assertEqual(self._receipt_count(), count)
         self.assertFalse(gift.tax_receipt_id)
 
+    def test_treasurer_of_another_fund_cannot_validate(self):
+        other = self.env["res.company"].create({"name": "Autre fonds"})
+        foreign = new_test_user(
+            self.env,
+            login="don_foreign_treasurer",
+            groups="le97_base.group_treasurer",
+            company_id=other.id,
+            company_ids=other.ids,
+        )
+        draft = self.env["donation.donation"].create(self._donation_vals())
+        moves = self.env["account.move"].search_count([])
+        count = self._receipt_count()
+        with self.assertRaises(AccessError):
+            draft.with_user(foreign).validate()
+        self.assertEqual(draft.state, "draft")
+        self.assertFalse(draft.move_id)
+        self.assertEqual(self.env["account.move"].search_count([]), moves)
+        self.assertEqual(self._receipt_count(), count)
+
     def test_copy_refused_for_every_role(self):
         count = self._receipt_count()
         for user in (self.user_admin, self.user_root_admin, self.env.user):
