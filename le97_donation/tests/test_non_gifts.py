@@ -46,6 +46,8 @@ class NonGiftCommon(Le97DonationCommon):
                     "donation_type": "donation",
                     "le97_gift_kind": kind,
                     "taxes_id": [Command.clear()],
+                    # a product of one fund: no default taxes of the others
+                    "company_id": cls.company.id,
                     "property_account_income_id": (account or cls.account_706).id,
                 }
             )
@@ -104,6 +106,7 @@ class TestGiftKindOfProducts(NonGiftCommon):
                 "type": "service",
                 "donation_type": "donation",
                 "taxes_id": [Command.clear()],
+                "company_id": self.company.id,
             }
         )
         self.assertEqual(product.le97_gift_kind, "gift")
@@ -131,6 +134,7 @@ class TestGiftKindOfProducts(NonGiftCommon):
                     "le97_gift_kind": "sale",
                     "tax_receipt_ok": True,
                     "taxes_id": [Command.clear()],
+                    "company_id": self.company.id,
                 }
             )
         self.assertFalse(
@@ -158,6 +162,10 @@ class TestGiftKindOfProducts(NonGiftCommon):
         self.assertFalse(form.record.tax_receipt_ok)
 
     def test_kind_labels_in_french(self):
+        # French terms of this addon, also on a database that had English only
+        self.env["ir.module.module"]._load_module_terms(
+            ["le97_donation"], ["fr_FR"], overwrite=True
+        )
         labels = dict(
             self.env["product.template"]
             .with_context(lang="fr_FR")

@@ -87,6 +87,7 @@ class TestPiveGiftKinds(DonationPiveCommon):
                 "donation_type": "donation",
                 "le97_gift_kind": "service",
                 "taxes_id": [Command.clear()],
+                "company_id": self.company.id,
             }
         )
         vals = self._donation_vals(method_line=self.pive_line)
