@@ -13,7 +13,6 @@ number of receipts, gifts or entries (see ``_le97_collect``).
 """
 
 import base64
-import calendar
 import datetime
 import io
 from collections import defaultdict
@@ -137,26 +136,15 @@ class DonationTaxReceiptConcordance(models.TransientModel):
                 concordance.date_from = concordance.date_to = False
 
     @api.model
-    def _le97_fiscal_closing(self, company, year):
-        """Closing date of the financial year of ``company`` closing in
-        ``year`` (its ``fiscalyear_last_month``/``_day``, the day cut to the
-        month's length)."""
-        month = int(company.fiscalyear_last_month or 12)
-        day = min(
-            int(company.fiscalyear_last_day or 31), calendar.monthrange(year, month)[1]
-        )
-        return datetime.date(year, month, day)
-
-    @api.model
     def _le97_get_period(self, company, period_type, year):
         """``(first day, last day)`` of the period: the calendar year ``year``,
         or the financial year of ``company`` that closes in ``year``."""
         if period_type == "fiscal":
-            end = self._le97_fiscal_closing(company, year)
-            start = self._le97_fiscal_closing(company, year - 1) + datetime.timedelta(
-                days=1
+            # the same financial year as the 222 bis declaration's (Odoo's
+            # fiscal years, else the company's closing date)
+            return self.env["donation.tax.receipt.declaration"]._get_period(
+                company, year
             )
-            return start, end
         return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
     # ------------------------------------------------------------------
