@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Le 97 - Base",
-    "version": "18.0.2.0.1",
+    "version": "18.0.2.1.0",
     "category": "Accounting",
     "license": "AGPL-3",
     "summary": "Endowment fund identity, roles, groups and menu for Le 97",
@@ -14,6 +14,8 @@
         "security/le97_base_groups.xml",
         "security/ir.model.access.csv",
         "security/le97_volunteer_security.xml",
+        "security/le97_fund_deadline_security.xml",
+        "data/le97_fund_deadline_data.xml",
         "report/le97_statement_reports.xml",
         "report/le97_statement_templates.xml",
         "views/le97_volunteer_week_wizard_views.xml",
@@ -21,6 +23,7 @@
         "views/le97_cvn_valuation_views.xml",
         "views/le97_statement_wizard_views.xml",
         "views/le97_home_action_views.xml",
+        "views/le97_fund_deadline_views.xml",
         "views/le97_base_menus.xml",
         "views/res_company_views.xml",
         "views/res_partner_views.xml",

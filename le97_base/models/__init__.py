@@ -5,6 +5,7 @@ from . import (
     ir_module_module,
     le97_cvn_valuation,
     le97_cvn_valuation_line,
+    le97_fund_deadline,
     le97_home_action,
     le97_volunteer_activity,
     le97_volunteer_hour,

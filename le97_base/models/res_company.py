@@ -1,7 +1,9 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
 import re
 
+from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 from stdnum import luhn
 
@@ -14,6 +16,18 @@ RNA_PATTERN = re.compile(r"^W\d{9}$")
 # Total resources of a year above which an endowment fund must appoint an
 # auditor (commissaire aux comptes) and publish its accounts.
 AUDITOR_THRESHOLD = 10000.0
+# Resources from abroad of a year above which they must be declared.
+FOREIGN_RESOURCES_THRESHOLD = 15300.0
+TREASURER = "le97_base.group_treasurer"
+
+
+def months_after(date, months):
+    """``months`` after ``date``; from the last day of a month, the last day of
+    the month reached (six months after 30 June is 31 December)."""
+    result = date + relativedelta(months=months)
+    if (date + relativedelta(days=1)).day == 1:
+        result += relativedelta(day=31)
+    return result
 
 
 class ResCompany(models.Model):
@@ -245,3 +259,108 @@ class ResCompany(models.Model):
         return Markup("").join(
             Markup("<p>%s</p>") % warning for warning in self._le97_get_warnings(date)
         )
+
+    # -- the fund's calendar ---------------------------------------------------
+    def _le97_fiscal_year_period(self, year):
+        """(start, end) of the financial year closing in ``year``, from the
+        company's fiscal year end (``fiscalyear_last_month``/``_day``)."""
+        self.ensure_one()
+        month = int(self.fiscalyear_last_month or 12)
+        dates = self.compute_fiscalyear_dates(datetime.date(year, month, 1))
+        return dates["date_from"], dates["date_to"]
+
+    def _le97_last_closed_year(self, today):
+        """Year of the closing date of the last financial year closed on ``today``."""
+        self.ensure_one()
+        start = self.compute_fiscalyear_dates(today)["date_from"]
+        return (start - relativedelta(days=1)).year
+
+    def _le97_get_foreign_resources(self, date_from, date_to):
+        """Resources (class 7) of the period from partners abroad. Donors have
+        no country of origin of their own: the partner's country is used, and a
+        partner without a country counts as from the company's country."""
+        self.ensure_one()
+        country = self.country_id or self.env.ref("base.fr")
+        groups = self.env["account.move.line"]._read_group(
+            [
+                ("company_id", "=", self.id),
+                ("parent_state", "=", "posted"),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+                ("account_id.code", "=like", "7%"),
+                ("partner_id.country_id", "not in", [False, country.id]),
+            ],
+            aggregates=["balance:sum"],
+        )
+        return -(groups[0][0] or 0.0)
+
+    def _le97_fund_deadline_vals(self, fiscal_year):
+        """Values of the legal deadlines of the financial year closing in
+        ``fiscal_year`` (a list of ``le97.fund.deadline`` values)."""
+        self.ensure_one()
+        date_from, closing = self._le97_fiscal_year_period(fiscal_year)
+        treasurer = self.env.ref(TREASURER)
+        six_months = months_after(closing, 6)
+
+        def vals(kind, date_due, note, group=treasurer):
+            return {
+                "company_id": self.id,
+                "fiscal_year": fiscal_year,
+                "date_closing": closing,
+                "kind": kind,
+                "date_due": date_due,
+                "group_id": group.id,
+                "note": note,
+            }
+
+        vals_list = [
+            vals(
+                "prefect_file",
+                six_months,
+                self.env._(
+                    "Within six months of closing: the activity report, the "
+                    "accounts and, if any, the auditor's report go to the prefect."
+                ),
+            ),
+            vals(
+                "joafe",
+                six_months,
+                self.env._(
+                    "Within six months of closing: the accounts are published on "
+                    "the Journal officiel (JOAFE)."
+                ),
+            ),
+        ]
+        resources = self._le97_get_resources(date_from, closing)
+        if resources > AUDITOR_THRESHOLD:
+            vals_list.append(
+                vals(
+                    "auditor",
+                    months_after(closing, 3),
+                    self.env._(
+                        "The resources of the financial year reach %(amount)s, "
+                        "above 10,000 EUR: a statutory auditor and a deputy must "
+                        "be appointed, in time to certify the accounts.",
+                        amount=formatLang(
+                            self.env, resources, currency_obj=self.currency_id
+                        ),
+                    ),
+                )
+            )
+        foreign = self._le97_get_foreign_resources(date_from, closing)
+        if foreign > FOREIGN_RESOURCES_THRESHOLD:
+            vals_list.append(
+                vals(
+                    "foreign_resources",
+                    six_months,
+                    self.env._(
+                        "The resources from partners abroad (by the partner's "
+                        "country) reach %(amount)s, above 15,300 EUR: they must be "
+                        "declared to the prefect.",
+                        amount=formatLang(
+                            self.env, foreign, currency_obj=self.currency_id
+                        ),
+                    ),
+                )
+            )
+        return vals_list

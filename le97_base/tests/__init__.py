@@ -1,6 +1,7 @@
 from . import (
     test_chart,
     test_french_labels,
+    test_fund_deadline,
     test_fund_identity,
     test_home_action,
     test_menu_actions,
