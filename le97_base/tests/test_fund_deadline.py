@@ -140,8 +140,11 @@ class TestFundDeadline(Le97BooksCommon):
             self.run_cron()
         for deadline in self.deadlines(self.company):
             activities = deadline.activity_ids
+            # the treasurers working in the company (receipts administrators
+            # are treasurers too), not the volunteers, employees or other funds
             self.assertEqual(
-                activities.user_id, self.user_treasurer | self.user_receipt_admin
+                activities.user_id,
+                self.user_treasurer | self.user_receipt_admin | self.admin,
             )
             self.assertEqual(activities.activity_type_id, self.activity_type)
             self.assertEqual(set(activities.mapped("date_deadline")), {D(2026, 12, 31)})
@@ -218,6 +221,8 @@ class TestFundDeadline(Le97BooksCommon):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 deadline.with_user(user).action_done()
         with self.assertRaises(AccessError):
+            self.Deadline.with_user(self.user_treasurer).create({})
+        with self.assertRaises(UserError):
             self.Deadline.with_user(self.user_treasurer).create(
                 {
                     "company_id": self.company.id,
@@ -229,7 +234,8 @@ class TestFundDeadline(Le97BooksCommon):
                 }
             )
         with self.assertRaises(UserError):
-            deadline.unlink()
+            deadline.with_user(self.admin).unlink()
+        self.assertEqual(self.Deadline.search_count([("fiscal_year", "=", 2030)]), 0)
         # the other company's treasurer does not see it
         with self.assertRaises(AccessError):
             deadline.with_user(self.other_treasurer).read(["state"])
