@@ -12,6 +12,7 @@ from . import (
     donation_tax_receipt_declaration_line,
     ir_actions_report,
     ir_attachment,
+    le97_fund_deadline,
     le97_receipt_counter,
     mail_template,
     product_template,

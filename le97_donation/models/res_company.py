@@ -238,3 +238,26 @@ class ResCompany(models.Model):
                 ):
                     line.name = translated
         return True
+
+    def _le97_fund_deadline_vals(self, fiscal_year):
+        """The declaration of gifts (CGI 222 bis) of the financial year, due on
+        the declaration's own deadline, for the receipts administrators."""
+        vals_list = super()._le97_fund_deadline_vals(fiscal_year)
+        Declaration = self.env["donation.tax.receipt.declaration"]
+        closing = Declaration._get_closing_date(self, fiscal_year)
+        vals_list.append(
+            {
+                "company_id": self.id,
+                "fiscal_year": fiscal_year,
+                "date_closing": closing,
+                "kind": "declaration_222bis",
+                "date_due": Declaration._get_deadline(closing),
+                "group_id": self.env.ref("le97_base.group_receipt_admin").id,
+                "note": self.env._(
+                    "The declaration of the gifts receipted in the financial year "
+                    "(CGI 222 bis): 3 months after closing, or the 2nd working day "
+                    "after 1 May for a 31 December closing."
+                ),
+            }
+        )
+        return vals_list

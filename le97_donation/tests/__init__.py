@@ -7,6 +7,7 @@ from . import (
     test_donation_flow,
     test_donation_tour,
     test_evidence,
+    test_fund_deadline,
     test_french_labels,
     test_groups,
     test_home_action,
