@@ -48,7 +48,10 @@ class Le97FundDeadline(models.Model):
     date_closing = fields.Date(string="Closing Date", required=True, readonly=True)
     kind = fields.Selection(
         [
-            ("prefect_file", "Prefect's File (activity report, accounts, auditor's report)"),
+            (
+                "prefect_file",
+                "Prefect's File (activity report, accounts, auditor's report)",
+            ),
             ("joafe", "Publication of the Accounts (JOAFE)"),
             ("auditor", "Appointment of a Statutory Auditor"),
             ("foreign_resources", "Declaration of Resources from Abroad"),
@@ -169,8 +172,7 @@ class Le97FundDeadline(models.Model):
         each company, with their reminders, and the late ones marked late."""
         today = fields.Date.context_today(self)
         existing = {
-            (d.company_id.id, d.fiscal_year, d.kind)
-            for d in self.sudo().search([])
+            (d.company_id.id, d.fiscal_year, d.kind) for d in self.sudo().search([])
         }
         vals_list = []
         for company in self.env["res.company"].sudo().search([]):

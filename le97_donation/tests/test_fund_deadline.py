@@ -65,7 +65,9 @@ class TestFundDeadline222bis(BaseCommon):
         with freeze_time("2026-07-15"):
             self.Deadline._cron_le97_create_deadlines()
         deadline = self.declaration_deadline(self.june)
-        self.assertEqual(deadline.group_id, self.env.ref("le97_base.group_receipt_admin"))
+        self.assertEqual(
+            deadline.group_id, self.env.ref("le97_base.group_receipt_admin")
+        )
         users = deadline.activity_ids.user_id
         self.assertIn(self.user_receipt_admin, users)
         self.assertNotIn(self.user_treasurer, users)
