@@ -429,7 +429,25 @@ class DonationTaxReceiptDeclaration(models.Model):
                     currency=declaration.currency_id.name,
                 )
             )
+        self._le97_fund_deadlines().action_done()
         return True
+
+    def _le97_fund_deadlines(self):
+        """The deadlines of the fund's calendar these declarations meet, not
+        done yet."""
+        domain = [("kind", "=", "declaration_222bis"), ("state", "!=", "done")]
+        pairs = [
+            [
+                ("company_id", "=", declaration.company_id.id),
+                ("fiscal_year", "=", declaration.year),
+            ]
+            for declaration in self
+        ]
+        return self.env["le97.fund.deadline"].search(
+            domain
+            + ["|"] * (len(pairs) - 1)
+            + [t for pair in pairs for t in ["&", *pair]]
+        )
 
     def _get_csv_content(self):
         self.ensure_one()

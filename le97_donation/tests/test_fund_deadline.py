@@ -79,3 +79,25 @@ class TestFundDeadline222bis(BaseCommon):
         deadline.with_user(self.user_receipt_admin).action_done()
         self.assertEqual(deadline.state, "done")
         self.assertEqual(deadline.done_uid, self.user_receipt_admin)
+
+    def test_filing_the_declaration_meets_the_deadline(self):
+        with freeze_time("2026-07-15"):
+            self.Deadline._cron_le97_create_deadlines()
+            deadline = self.declaration_deadline(self.june)
+            declaration = (
+                self.env["donation.tax.receipt.declaration"]
+                .with_user(self.user_receipt_admin)
+                .with_company(self.june)
+                .create({"year": 2026, "company_id": self.june.id})
+            )
+            declaration.action_compute()
+            # a treasurer may not file: nothing is done
+            with self.assertRaises(AccessError):
+                declaration.with_user(self.user_treasurer).action_file()
+            self.assertEqual(deadline.state, "due")
+            declaration.action_file()
+        self.assertEqual(declaration.state, "filed")
+        self.assertEqual(deadline.state, "done")
+        self.assertEqual(deadline.done_uid, self.user_receipt_admin)
+        self.assertEqual(deadline.done_date, D(2026, 7, 15))
+        self.assertFalse(deadline.activity_ids)
