@@ -35,7 +35,7 @@ class Le97FundDeadline(models.Model):
     _le97_locked_states = ("done",)
     _le97_deletable_states = ()
 
-    name = fields.Char(compute="_compute_name", store=True, readonly=True)
+    name = fields.Char(compute="_compute_name")
     company_id = fields.Many2one(
         "res.company", required=True, readonly=True, index=True
     )
@@ -98,6 +98,7 @@ class Le97FundDeadline(models.Model):
     ]
 
     @api.depends("kind", "fiscal_year")
+    @api.depends_context("lang")
     def _compute_name(self):
         labels = dict(self._fields["kind"]._description_selection(self.env))
         for deadline in self:
