@@ -9,7 +9,7 @@ from stdnum import luhn
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools.misc import formatLang
+from odoo.tools.misc import format_date, formatLang
 
 RNA_PATTERN = re.compile(r"^W\d{9}$")
 
@@ -227,20 +227,21 @@ class ResCompany(models.Model):
         """Legal thresholds and missing authorisations, as translated messages."""
         self.ensure_one()
         date = date or fields.Date.context_today(self)
-        year_from, year_to = (
-            date.replace(month=1, day=1),
-            date.replace(month=12, day=31),
-        )
+        # the threshold is read on the financial year (the fund's accounts),
+        # which is the calendar year only when the fund closes on 31 December
+        period = self.compute_fiscalyear_dates(date)
         warnings = []
-        resources = self._le97_get_resources(year_from, year_to)
+        resources = self._le97_get_resources(period["date_from"], period["date_to"])
         if resources > AUDITOR_THRESHOLD:
             amount = formatLang(self.env, resources, currency_obj=self.currency_id)
             warnings.append(
                 self.env._(
-                    "The resources of %(year)s reach %(amount)s, above "
-                    "10,000 EUR: the fund must appoint an auditor (commissaire aux "
-                    "comptes) and a deputy, and publish its accounts.",
-                    year=date.year,
+                    "The resources of the financial year from %(date_from)s to "
+                    "%(date_to)s reach %(amount)s, above 10,000 EUR: the fund must "
+                    "appoint an auditor (commissaire aux comptes) and a deputy, and "
+                    "publish its accounts.",
+                    date_from=format_date(self.env, period["date_from"]),
+                    date_to=format_date(self.env, period["date_to"]),
                     amount=amount,
                 )
             )

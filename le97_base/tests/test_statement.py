@@ -7,6 +7,7 @@ from datetime import date
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools.misc import format_date
 
 from .books_common import Le97BooksCommon
 
@@ -163,6 +164,21 @@ class TestStatements(Le97BooksCommon):
         self.company.fund_public_appeal_date = "2025-01-15"
         self.assertEqual(len(self.company._le97_get_warnings(date(2025, 6, 1))), 1)
         self.assertIn("auditor", self._wizard().warning_html)
+
+    def test_auditor_threshold_on_financial_year(self):
+        """A fund closing on 30 June reads the threshold on July-June, not on
+        the calendar year: 10,500 EUR received in October 2025 count for the
+        year 2025-2026 only."""
+        self.company.write({"fiscalyear_last_month": "6", "fiscalyear_last_day": 30})
+        self.post_entry(
+            "2025-10-01", self.bank_account, self.account("754300"), 10500.0
+        )
+        self.assertEqual(self.company._le97_get_warnings(date(2025, 6, 1)), [])
+        warnings = self.company._le97_get_warnings(date(2026, 3, 1))
+        self.assertEqual(len(warnings), 1)
+        self.assertIn(format_date(self.env, date(2025, 7, 1)), warnings[0])
+        self.assertIn(format_date(self.env, date(2026, 6, 30)), warnings[0])
+        self.assertEqual(self.company._le97_get_warnings(date(2026, 7, 1)), [])
 
     def test_fec_file_name_carries_siren(self):
         self.assertFalse(self.company.vat)
