@@ -18,6 +18,7 @@ from . import (
     test_receipt_lifecycle,
     test_receipt_numbering,
     test_receipt_original,
+    test_receipt_pdf_size,
     test_receipt_report,
     test_receipt_settings,
     test_send_receipts,

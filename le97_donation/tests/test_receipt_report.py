@@ -37,8 +37,14 @@ class TestReceiptReport(Le97DonationCommon):
         return html.decode()
 
     def _html(self, receipts, **ctx):
-        """The rendered receipts as plain text (tags removed)."""
-        text = re.sub(r"<[^>]+>", " ", self._raw_html(receipts, **ctx))
+        """The rendered receipts as plain text (tags removed), each drawn box
+        written as the ballot box character it stands for."""
+        raw = re.sub(
+            r'<span[^>]*data-le97-box="(checked|unchecked)"[^>]*>[^<]*</span>',
+            lambda box: "☒" if box[1] == "checked" else "☐",
+            self._raw_html(receipts, **ctx),
+        )
+        text = re.sub(r"<[^>]+>", " ", raw)
         return re.sub(r"\s+", " ", html_lib.unescape(text))
 
     def _assert_fund_mentions(self, html):
