@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_is_zero
+from odoo.tools import float_is_zero, formatLang
 
 MEDIUMS = [("paper", "Notes"), ("digital", "Digital")]
 
@@ -159,13 +159,17 @@ class Le97PivePayment(models.Model):
                 payment.medium
             )
 
-    @api.depends("date", "amount", "currency_id", "purpose_id")
+    @api.depends("amount", "currency_id", "purpose_id")
     def _compute_display_name(self):
+        # the title of the counter form: what was received and what for (the
+        # date is a column of its own); whole notes without decimals
         for payment in self:
+            amount = payment.amount
             payment.display_name = self.env._(
-                "%(date)s - %(amount)s %(currency)s - %(purpose)s",
-                date=payment.date,
-                amount=payment.amount,
+                "%(amount)s %(currency)s - %(purpose)s",
+                amount=formatLang(
+                    self.env, amount, digits=0 if amount == int(amount) else 2
+                ),
                 currency=payment.currency_id.symbol or "",
                 purpose=payment.purpose_id.name or "",
             )

@@ -3,9 +3,8 @@
 from odoo.tests import HttpCase, tagged
 
 
-@tagged("post_install", "-at_install")
-class TestCounterTour(HttpCase):
-    def test_counter_tour(self):
+class CounterTourCase(HttpCase):
+    def _run_counter_tour(self):
         self.env.company._le97_pive_setup()
         Payment = self.env["le97.pive.payment"]
         before = Payment.search([])
@@ -19,3 +18,21 @@ class TestCounterTour(HttpCase):
         self.assertEqual(
             payment.move_id.journal_id, self.env.company.mlcc_digital_journal_id
         )
+
+
+@tagged("post_install", "-at_install")
+class TestCounterTour(CounterTourCase):
+    def test_counter_tour(self):
+        self._run_counter_tour()
+
+
+@tagged("post_install", "-at_install")
+class TestCounterTourPhone(CounterTourCase):
+    """The same counter at a phone's width, with a touch screen: the Record
+    button is in the sheet, not hidden in the gear menu."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_counter_tour_phone(self):
+        self._run_counter_tour()

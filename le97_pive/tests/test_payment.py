@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import formatLang
 
 from .common import PiveCommon
 
@@ -163,6 +164,27 @@ class TestPivePayment(PiveCommon):
         payment = self._le97_payment(15, purpose="purpose_gift", payer_id=payer.id)
         payment.action_post()
         self.assertEqual(payment.move_id.line_ids.partner_id, payer)
+
+    def test_counter_form_title_is_amount_and_purpose(self):
+        """The title of the counter form follows what is typed: 5 Pive of
+        "prix libre" is "5 Pive - Prix libre" (not the default purpose and a
+        zero amount), cents only when there are some."""
+        purpose = self.env.ref("le97_pive.purpose_pay_what_you_can")
+        form = Form(
+            self.env["le97.pive.payment"].with_user(self.user_merchant),
+            view="le97_pive.le97_pive_payment_view_form_counter",
+        )
+        form.amount = 5
+        form.purpose_id = purpose
+        payment = form.save()
+        currency = payment.currency_id.symbol
+        self.assertEqual(payment.display_name, f"5 {currency} - {purpose.name}")
+        # cents exist in digital Pive only
+        payment.write({"medium": "digital", "amount": 2.5})
+        self.assertEqual(
+            payment.display_name,
+            f"{formatLang(self.env, 2.5)} {currency} - {purpose.name}",
+        )
 
     def test_counter_form(self):
         """The counter screen: amount, medium, purpose, record."""
