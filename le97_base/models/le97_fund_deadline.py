@@ -159,7 +159,8 @@ class Le97FundDeadline(models.Model):
                     "res_model_id": model_id,
                     "res_id": deadline.id,
                     "activity_type_id": activity_type.id,
-                    "summary": deadline.name,
+                    # each reminder in its user's language
+                    "summary": deadline.with_context(lang=user.lang).name,
                     "date_deadline": deadline.date_due,
                     "user_id": user.id,
                 }
@@ -178,9 +179,14 @@ class Le97FundDeadline(models.Model):
         vals_list = []
         for company in self.env["res.company"].sudo().search([]):
             year = company._le97_last_closed_year(today)
+            # the notes are stored text: in the fund's language, not in the
+            # language of the user the scheduled action runs as
+            lang = company.partner_id.lang or self.env.lang
             vals_list += [
                 vals
-                for vals in company._le97_fund_deadline_vals(year)
+                for vals in company.with_context(lang=lang)._le97_fund_deadline_vals(
+                    year
+                )
                 if (company.id, year, vals["kind"]) not in existing
             ]
         for vals in vals_list:

@@ -155,6 +155,26 @@ class TestFundDeadline(Le97BooksCommon):
         other = self.deadlines(self.calendar_company).activity_ids
         self.assertEqual(other.user_id, self.other_treasurer)
 
+    def test_notes_in_the_funds_language(self):
+        """The scheduled action runs as a technical user: the notes (stored
+        text) and the reminders are written in the fund's and the user's
+        language, whatever that user speaks."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(["le97_base"], ["fr_FR"])
+        self.company.partner_id.lang = "fr_FR"
+        self.user_treasurer.lang = "fr_FR"
+        with freeze_time("2026-07-15"):
+            self.Deadline.with_context(lang="en_US")._cron_le97_create_deadlines()
+        prefect = self.Deadline.search(
+            [("company_id", "=", self.company.id), ("kind", "=", "prefect_file")]
+        )
+        self.assertIn("préfet", prefect.note)
+        activity = prefect.activity_ids.filtered(
+            lambda a: a.user_id == self.user_treasurer
+        )
+        self.assertEqual(activity.summary, prefect.with_context(lang="fr_FR").name)
+        self.assertIn("Dossier", activity.summary)
+
     def test_cron_idempotent(self):
         with freeze_time("2026-07-15"):
             self.run_cron()
