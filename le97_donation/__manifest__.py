@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Le 97 - Donations and Fiscal Receipts",
-    "version": "18.0.2.5.0",
+    "version": "18.0.2.6.0",
     "category": "Accounting",
     "license": "AGPL-3",
     "summary": "French fiscal receipts (CERFA 11580 and 16216) on OCA donations",
@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "security/donation_donation_security.xml",
         "security/donation_tax_receipt_declaration_security.xml",
+        "security/le97_receipt_mailing_security.xml",
         "data/le97_donation_data.xml",
         "data/ir_cron_data.xml",
         "data/product_product_data.xml",
@@ -36,6 +37,7 @@
         "views/res_config_settings_views.xml",
         "data/mail_template_data.xml",
         "views/donation_tax_receipt_yearly_views.xml",
+        "views/le97_receipt_mailing_views.xml",
         "views/donation_tax_receipt_send_views.xml",
         "views/donation_tax_receipt_declaration_views.xml",
         "views/donation_tax_receipt_concordance_views.xml",

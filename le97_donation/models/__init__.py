@@ -14,6 +14,7 @@ from . import (
     ir_attachment,
     le97_fund_deadline,
     le97_receipt_counter,
+    le97_receipt_mailing,
     mail_template,
     product_template,
     res_company,

@@ -123,11 +123,14 @@ class TestReceiptOriginal(Le97DonationCommon):
         renders = Counter()
         crash = {"at": 4}
 
-        def fake_render(receipt):
-            renders[receipt.id] += 1
-            if sum(renders.values()) == crash["at"]:
-                raise RuntimeError("wkhtmltopdf killed")
-            return b"%PDF-1.4 original of " + receipt.number.encode()
+        def fake_render(batch):
+            contents = []
+            for receipt in batch:
+                renders[receipt.id] += 1
+                if sum(renders.values()) == crash["at"]:
+                    raise RuntimeError("wkhtmltopdf killed")
+                contents.append(b"%PDF-1.4 original of " + receipt.number.encode())
+            return contents
 
         # the cron worker's commit and rollback, on a savepoint
         savepoint = [self.env.cr.savepoint()]
@@ -148,7 +151,7 @@ class TestReceiptOriginal(Le97DonationCommon):
             ir_cron_progress_id=progress.id
         )
         self.patch(self.env.cr, "commit", commit)
-        self.patch(DonationTaxReceipt, "_le97_render_original_pdf", fake_render)
+        self.patch(DonationTaxReceipt, "_le97_render_original_pdfs", fake_render)
         with self.assertRaisesRegex(RuntimeError, "killed"):
             model._le97_cron_render_originals(batch_size=2, auto_commit=True)
         rollback()
@@ -258,15 +261,16 @@ class TestReceiptOriginal(Le97DonationCommon):
         attachment = self.env["ir.attachment"].create(
             {"name": "forged.pdf", "raw": b"%PDF-1.4 forged"}
         )
+        mailing = self.env["le97.receipt.mailing"].create({})
         for user in (self.user_admin, self.user_treasurer):
             for vals in (
                 {"le97_pdf_attachment_id": attachment.id},
                 {"le97_pdf_sha256": "0" * 64},
-                {"le97_send_uid": user.id},
+                {"le97_mailing_id": mailing.id},
             ):
                 with self.assertRaises(UserError):
                     receipt.with_user(user).write(vals)
         receipt.invalidate_recordset()
         self.assertFalse(receipt.le97_pdf_attachment_id)
         self.assertFalse(receipt.le97_pdf_sha256)
-        self.assertFalse(receipt.le97_send_uid)
+        self.assertFalse(receipt.le97_mailing_id)

@@ -78,7 +78,7 @@ class TestSendReceipts(Le97DonationCommon):
         receipt_no_mail = self.receipts.filtered(
             lambda r: r.partner_id == self.donor_no_mail
         )
-        self.assertFalse(receipt_no_mail.le97_send_uid, "nothing waits")
+        self.assertFalse(receipt_no_mail.le97_mailing_id, "nothing waits")
         self.assertEqual(wizard.waiting_count, 0)
         self.assertIn("no e-mail", receipt_no_mail.message_ids[:1].body)
 
@@ -118,8 +118,9 @@ class TestSendReceipts(Le97DonationCommon):
         receipts_donor = self.all_receipts.filtered(
             lambda r: r.partner_id == self.donor
         )
-        self.assertEqual(receipts_donor.le97_send_uid, self.user_admin)
-        self.assertFalse((self.all_receipts - receipts_donor).le97_send_uid)
+        self.assertEqual(receipts_donor.le97_mailing_id, wizard.mailing_id)
+        self.assertEqual(wizard.mailing_id.user_id, self.user_admin)
+        self.assertFalse((self.all_receipts - receipts_donor).le97_mailing_id)
         # the scheduled action renders the originals, then queues the e-mail
         self._le97_render_originals()
         mail = self.env["mail.mail"].search([], order="id desc", limit=1)
@@ -129,7 +130,7 @@ class TestSendReceipts(Le97DonationCommon):
         self.assertEqual(mail.author_id, self.user_admin.partner_id)
         self.assertEqual(mail.attachment_ids, receipts_donor.le97_pdf_attachment_id)
         self.assertEqual(len(mail.attachment_ids), 2)
-        self.assertFalse(receipts_donor.le97_send_uid)
+        self.assertFalse(receipts_donor.le97_mailing_id)
         # once only
         self.assertEqual(self._le97_render_originals(), 0)
         self.assertEqual(self.env["mail.mail"].search_count([]), mails + 1)
@@ -145,4 +146,4 @@ class TestSendReceipts(Le97DonationCommon):
         mail = self.env["mail.mail"].search([], order="id desc", limit=1)
         yearly = self.receipts.filtered(lambda r: r.partner_id == self.donor)
         self.assertEqual(mail.attachment_ids, yearly.le97_pdf_attachment_id)
-        self.assertFalse(self.all_receipts.le97_send_uid)
+        self.assertFalse(self.all_receipts.le97_mailing_id)

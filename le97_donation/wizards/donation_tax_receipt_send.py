@@ -9,6 +9,12 @@ from odoo.exceptions import UserError
 
 from ..models.donation_tax_receipt import MAIL_TEMPLATE_XMLID as TEMPLATE_XMLID
 
+# A sending of more donors than this queues all its e-mails in the background
+# (the scheduled action, in batches), none in the user's request.
+SEND_NOW_LIMIT = 50
+# Donors whose e-mails the scheduled action queues per batch.
+MAILS_BATCH_SIZE = 200
+
 
 class DonationTaxReceiptSend(models.TransientModel):
     """Queue one e-mail per donor with the PDF of each of their receipts."""
@@ -57,10 +63,17 @@ class DonationTaxReceiptSend(models.TransientModel):
         help="Receipts whose original PDF the scheduled action has not rendered "
         "yet: their donors' e-mails leave as soon as it is ready.",
     )
+    mailing_id = fields.Many2one(
+        "le97.receipt.mailing",
+        string="Sending",
+        readonly=True,
+        help="Follow its progress: PDFs ready, e-mails queued, sent and failed.",
+    )
     waiting_count = fields.Integer(
         string="E-mails Waiting for their PDF",
         readonly=True,
-        help="Donors whose e-mail waits for the original PDF of their receipts: "
+        help="Donors whose e-mail is not queued yet (it waits for the original "
+        "PDF of their receipts, or for the next batch of the scheduled action): "
         "it is queued as soon as they are ready.",
     )
 
@@ -151,15 +164,18 @@ class DonationTaxReceiptSend(models.TransientModel):
         return self.env["mail.mail"].sudo().create(vals_list)
 
     def _queue_emails(self):
-        """Queue the e-mails (never sent here: the mail queue cron sends them).
+        """Record the sending and queue its e-mails (never sent here: the mail
+        queue's cron sends them).
 
-        Nothing is rendered here: a donor whose receipts all have their
-        original gets the e-mail now; the receipts of a donor with an original
-        still being prepared wait for it (``le97_send_uid``), and the scheduled
-        action that renders it queues the e-mail
+        Nothing is rendered here. A donor whose receipts all have their
+        original gets the e-mail now, for a sending of at most
+        :data:`SEND_NOW_LIMIT` donors; the receipts of the other donors wait
+        on the sending (``le97_mailing_id``) and the scheduled action queues
+        their e-mails in batches, as soon as their originals are stored
         (:meth:`_le97_send_waiting_emails`).
 
-        Returns (mails, partners without e-mail, receipts waiting).
+        Returns (sending, mails queued now, partners without e-mail, receipts
+        waiting).
         """
         self.ensure_one()
         receipts = self.receipt_ids
@@ -175,52 +191,108 @@ class DonationTaxReceiptSend(models.TransientModel):
         ready = {}
         waiting = receipt_model
         without_email = self.env["res.partner"]
-        for partner, donor_receipts in self._le97_by_donor(receipts).items():
+        by_donor = self._le97_by_donor(receipts)
+        send_now = len(by_donor) <= SEND_NOW_LIMIT
+        for partner, donor_receipts in by_donor.items():
             if not partner.email:
                 without_email |= partner
-            elif all(r.le97_pdf_attachment_id for r in donor_receipts.sudo()):
+            elif send_now and all(
+                r.le97_pdf_attachment_id for r in donor_receipts.sudo()
+            ):
                 ready[partner] = donor_receipts
             else:
                 waiting |= donor_receipts
+        mailing = (
+            self.env["le97.receipt.mailing"]
+            .sudo()
+            .create(
+                {
+                    "company_id": (receipts.company_id[:1] or self.env.company).id,
+                    "user_id": self.env.uid,
+                    "receipt_ids": [Command.set(receipts.ids)],
+                    "no_email_partner_ids": [Command.set(without_email.ids)],
+                }
+            )
+        )
         if waiting:
-            waiting.sudo().write({"le97_send_uid": self.env.uid})
+            waiting.sudo().write({"le97_mailing_id": mailing.id})
             receipt_model._le97_trigger_originals()
-        return self._le97_create_emails(ready), without_email, waiting
+        mails = self._le97_create_emails(ready)
+        mailing.write({"mail_ids": [Command.set(mails.ids)]})
+        return mailing, mails, without_email, waiting
 
     @api.model
-    def _le97_send_waiting_emails(self):
-        """Queue the e-mails that waited for their originals: a donor's e-mail
-        leaves, from the user who asked for it, once every waiting receipt of
-        theirs has its original. A receipt cancelled meanwhile is not sent.
-        Called by the scheduled action after each batch of originals."""
-        waiting = (
-            self.env["donation.tax.receipt"]
-            .sudo()
-            .search([("le97_send_uid", "!=", False)], order="id")
-        )
+    def _le97_send_waiting_emails(self, limit=MAILS_BATCH_SIZE):
+        """Queue the e-mails that waited, for at most ``limit`` donors: a
+        donor's e-mail leaves, from the user who sent it, once every waiting
+        receipt of theirs has its original. A receipt cancelled meanwhile is
+        not sent. Called by the scheduled action after each batch of
+        originals; the e-mails and the end of the wait are committed together
+        (no e-mail lost or queued twice)."""
+        receipt_model = self.env["donation.tax.receipt"].sudo()
         mails = self.env["mail.mail"]
-        if not waiting:
+        receipt_model.flush_model(
+            ["le97_mailing_id", "le97_pdf_attachment_id", "state", "partner_id"]
+        )
+        self.env.cr.execute(
+            """
+            SELECT le97_mailing_id, array_agg(id ORDER BY id)
+              FROM donation_tax_receipt
+             WHERE le97_mailing_id IS NOT NULL
+             GROUP BY le97_mailing_id, partner_id
+            HAVING bool_and(le97_pdf_attachment_id IS NOT NULL OR state != 'issued')
+             ORDER BY min(id)
+             LIMIT %s
+            """,
+            (limit,),
+        )
+        rows = self.env.cr.fetchall()
+        if not rows:
             return mails
-        done = waiting.filtered(lambda r: r.state != "issued")
-        by_user = defaultdict(dict)
-        for partner, receipts in self._le97_by_donor(waiting - done).items():
-            if any(not r.le97_pdf_attachment_id for r in receipts):
-                continue
+        done = receipt_model
+        by_mailing = defaultdict(dict)
+        no_email = defaultdict(lambda: self.env["res.partner"])
+        for mailing_id, ids in rows:
+            receipts = receipt_model.browse(ids)
             done |= receipts
+            receipts = receipts.filtered(lambda r: r.state == "issued")
+            partner = receipts.partner_id
+            if not receipts:
+                continue
             if partner.email:
-                by_user[receipts[-1].le97_send_uid][partner] = receipts
-        for user, by_partner in by_user.items():
-            mails |= self.with_user(user).sudo()._le97_create_emails(by_partner)
-        done.write({"le97_send_uid": False})
+                by_mailing[mailing_id][partner] = receipts
+            else:
+                no_email[mailing_id] |= partner
+        mailing_model = self.env["le97.receipt.mailing"].sudo()
+        for mailing_id in set(by_mailing) | set(no_email):
+            mailing = mailing_model.browse(mailing_id)
+            new = (
+                self.with_user(mailing.user_id)
+                .sudo()
+                ._le97_create_emails(by_mailing.get(mailing_id, {}))
+            )
+            vals = {"mail_ids": [Command.link(mail.id) for mail in new]}
+            if no_email.get(mailing_id):
+                vals["no_email_partner_ids"] = [
+                    Command.link(partner.id) for partner in no_email[mailing_id]
+                ]
+            mailing.write(vals)
+            mails |= new
+        done.write({"le97_mailing_id": False})
         return mails
+
+    def action_open_mailing(self):
+        self.ensure_one()
+        return self.mailing_id._le97_action_open()
 
     def action_send(self):
         self.ensure_one()
         self._check_receipt_admin()
-        mails, without_email, waiting = self._queue_emails()
+        mailing, mails, without_email, waiting = self._queue_emails()
         self.write(
             {
                 "state": "done",
+                "mailing_id": mailing.id,
                 "queued_mail_ids": [Command.set(mails.ids)],
                 "queued_count": len(mails),
                 "waiting_count": len(waiting.partner_id),
