@@ -895,6 +895,8 @@ class DonationTaxReceipt(models.Model):
                 # a scheduled action in batches: each batch is kept even if a
                 # later one fails (as Odoo's own batched crons do)
                 self.env.cr.commit()  # pylint: disable=invalid-commit
+                # the PDFs of the batch leave the cache (a run stores thousands)
+                self.env.invalidate_all()
             if not worked or not remaining:
                 return done
 

@@ -222,13 +222,15 @@ class DonationTaxReceiptSend(models.TransientModel):
         return mailing, mails, without_email, waiting
 
     @api.model
-    def _le97_send_waiting_emails(self, limit=MAILS_BATCH_SIZE):
+    def _le97_send_waiting_emails(self, limit=None):
         """Queue the e-mails that waited, for at most ``limit`` donors: a
         donor's e-mail leaves, from the user who sent it, once every waiting
         receipt of theirs has its original. A receipt cancelled meanwhile is
         not sent. Called by the scheduled action after each batch of
         originals; the e-mails and the end of the wait are committed together
         (no e-mail lost or queued twice)."""
+        if limit is None:
+            limit = MAILS_BATCH_SIZE
         receipt_model = self.env["donation.tax.receipt"].sudo()
         mails = self.env["mail.mail"]
         receipt_model.flush_model(
