@@ -28,6 +28,7 @@ class AccountJournal(models.Model):
                     *self._check_company_domain(company),
                     *self._le97_get_gift_journal_domain(),
                 ],
+                [("id", "=", company.le97_volunteer_expense_journal_id.id)],
             ]
         )
 

@@ -12,6 +12,7 @@ from .account_payment_method_line import PAYMENT_MEANS
 # from outside, whatever the state.
 APPLICATION_FIELDS = {
     "state",
+    "le97_expense_claim_id",
     "move_id",
     "tax_receipt_id",
     "amount_total",
@@ -55,6 +56,14 @@ class DonationDonation(models.Model):
     donation_date = fields.Date(default=fields.Date.context_today)
     move_id = fields.Many2one(string="Journal Entry")
     bank_statement_line_id = fields.Many2one(string="Source Bank Statement Line")
+    le97_expense_claim_id = fields.Many2one(
+        "le97.expense.claim",
+        string="Expense Claim",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The volunteer's waived expenses this gift is (abandon de frais).",
+    )
     tax_receipt_option = fields.Selection(
         selection=[
             ("none", "None"),
@@ -464,6 +473,7 @@ class DonationDonation(models.Model):
             )
             for donation, position, line in self._le97_non_gift_lines()
         ]
+        problems += self._le97_waived_expense_problems()
         max_rate, max_amount = self._le97_counterpart_limits()
         for donation in self:
             rate_limit = donation.amount_total * max_rate
@@ -485,6 +495,29 @@ class DonationDonation(models.Model):
                     )
                 )
         problems += self._le97_yearly_counterpart_problems(max_amount)
+        return problems
+
+    def _le97_waived_expense_problems(self):
+        """Waived volunteer expenses are receipted only as the gift of an
+        expense claim that was proved, approved and waived in writing."""
+        problems = []
+        for donation in self:
+            if "waived_expenses" not in donation.line_ids.mapped("le97_nature"):
+                continue
+            claim = donation.le97_expense_claim_id
+            if claim.state == "waived" and claim.donation_id == donation:
+                continue
+            problems.append(
+                self.env._(
+                    "The gift %(donation)s of %(donor)s is waived volunteer "
+                    "expenses with no expense claim proved, approved and waived "
+                    "in writing: declare the expenses with their proofs in an "
+                    "expense claim (Le 97 > Volunteers > Expense Claims); the "
+                    "gift is made when the waiver is recorded.",
+                    donation=donation.display_name,
+                    donor=donation.commercial_partner_id.display_name,
+                )
+            )
         return problems
 
     @api.model

@@ -10,10 +10,68 @@ GIFT_ACCOUNT_CODES = ["754110", "754100", "758200"]
 INDIVIDUAL_GIFT_ACCOUNT_CODES = ["754100", "754110"]
 # Corporate sponsorship (7542 mécénat) in a chart that has none set on the company
 COMPANY_GIFT_ACCOUNT_CODES = ["754200"]
+# Expense accounts of volunteers' expenses by kind (first found wins): travel
+# (6251 voyages et déplacements) for trips and tickets, other supplies (6068)
+# for purchases.
+EXPENSE_ACCOUNT_CODES = {
+    "km": ["625100", "625000"],
+    "ticket": ["625100", "625000"],
+    "purchase": ["606800", "606000"],
+}
+VOLUNTEER_EXPENSE_JOURNAL_CODE = "BENEV"
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    le97_volunteer_expense_journal_id = fields.Many2one(
+        "account.journal",
+        string="Volunteers' Expenses Journal",
+        check_company=True,
+        help="Hash-secured journal of the volunteers' expense claims: their "
+        "approval (expense / 4681) and their waiver (4681 / 75412).",
+    )
+
+    def _le97_expense_account(self, kind):
+        """The expense account of a volunteer's expense of ``kind``."""
+        self.ensure_one()
+        accounts = self.env["account.account"].sudo()
+        for code in EXPENSE_ACCOUNT_CODES.get(kind, []):
+            account = accounts.search(
+                [*accounts._check_company_domain(self), ("code", "=", code)], limit=1
+            )
+            if account:
+                return account
+        return accounts
+
+    def _le97_volunteer_expense_journal(self):
+        """The company's journal of volunteers' expenses, created (and
+        hash-secured) when it has none yet."""
+        self.ensure_one()
+        journal = self.sudo().le97_volunteer_expense_journal_id
+        if journal:
+            return journal
+        Journal = self.env["account.journal"].sudo()
+        journal = Journal.search(
+            [
+                *Journal._check_company_domain(self),
+                ("code", "=", VOLUNTEER_EXPENSE_JOURNAL_CODE),
+            ],
+            limit=1,
+        ) or Journal.create(
+            {
+                "name": self.with_context(lang=self.partner_id.lang).env._(
+                    "Volunteers' Expenses"
+                ),
+                "code": VOLUNTEER_EXPENSE_JOURNAL_CODE,
+                "type": "general",
+                "company_id": self.id,
+                "show_on_dashboard": False,
+            }
+        )
+        Journal._le97_secure_journal(journal)
+        self.sudo().le97_volunteer_expense_journal_id = journal
+        return journal
 
     # Named fund_* like the fund's identity of le97_base: its company write
     # guard lets receipts administrators change every fund_* field.

@@ -7,6 +7,7 @@ from . import (
     test_donation_flow,
     test_donation_tour,
     test_evidence,
+    test_expense_claim,
     test_french_labels,
     test_fund_deadline,
     test_groups,
