@@ -8,6 +8,7 @@ from . import (
     test_donation_tour,
     test_evidence,
     test_expense_claim,
+    test_expense_claim_tour,
     test_french_labels,
     test_fund_deadline,
     test_groups,
