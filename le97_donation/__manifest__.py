@@ -42,6 +42,7 @@
         "views/donation_tax_receipt_yearly_views.xml",
         "views/le97_receipt_mailing_views.xml",
         "views/le97_expense_claim_views.xml",
+        "views/le97_counterpart_item_views.xml",
         "views/donation_tax_receipt_send_views.xml",
         "views/donation_tax_receipt_declaration_views.xml",
         "views/donation_tax_receipt_concordance_views.xml",

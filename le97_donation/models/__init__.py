@@ -12,6 +12,8 @@ from . import (
     donation_tax_receipt_declaration_line,
     ir_actions_report,
     ir_attachment,
+    le97_counterpart_item,
+    le97_donation_counterpart,
     le97_expense_claim,
     le97_expense_claim_line,
     le97_fund_deadline,

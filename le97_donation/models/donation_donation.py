@@ -33,6 +33,8 @@ VALIDATED_FIELDS = {
     "check_total",
     "payment_method_line_id",
     "bank_statement_line_id",
+    "le97_counterpart_ids",
+    "le97_counterpart_value",
 }
 # LPF L. 102 E: books and the documents that prove them are kept six years.
 RETENTION_YEARS = 6
@@ -100,15 +102,36 @@ class DonationDonation(models.Model):
         help="Box ticked on the fiscal receipt. Comes from the payment method and "
         "can be changed for this donation.",
     )
+    le97_counterpart_ids = fields.One2many(
+        "le97.donation.counterpart",
+        "donation_id",
+        string="Counterparts Given",
+        help="Items of the counterparts catalogue given to the donor for this gift.",
+    )
     le97_counterpart_value = fields.Monetary(
         string="Counterpart Value",
         currency_field="currency_id",
+        compute="_compute_le97_counterpart_value",
+        store=True,
+        readonly=False,
+        precompute=True,
         tracking=True,
         help="Value of what the donor received in return (goods, services, "
         "invitations). Above the limits (25 % of the gift, and a yearly amount per "
         "donor) the gift gives no right to a receipt.",
     )
     le97_counterpart_description = fields.Char(string="Counterpart", tracking=True)
+
+    @api.depends("le97_counterpart_ids.subtotal")
+    def _compute_le97_counterpart_value(self):
+        # the sum of the catalogue's items given; typed in when none is listed
+        for donation in self:
+            if donation.le97_counterpart_ids:
+                donation.le97_counterpart_value = sum(
+                    donation.le97_counterpart_ids.mapped("subtotal")
+                )
+            else:
+                donation.le97_counterpart_value = donation.le97_counterpart_value or 0.0
 
     @api.depends("payment_method_line_id.le97_payment_means")
     def _compute_le97_payment_means(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 VEHICLE_TYPES = [
     ("car", "Car"),
@@ -42,14 +42,27 @@ class Le97MileageRate(models.Model):
     )
     note = fields.Char(help="Where the rate comes from.")
 
-    _sql_constraints = [
-        (
-            "le97_mileage_rate_uniq",
-            "unique(year, power)",
-            "The scale has one rate per year and fiscal horsepower.",
-        ),
-        ("le97_mileage_rate_positive", "check(rate > 0)", "A rate is positive."),
-    ]
+    @api.constrains("year", "power", "rate")
+    def _check_rate(self):
+        for rate in self:
+            if rate.rate <= 0:
+                raise ValidationError(
+                    self.env._("A rate of the mileage scale is positive.")
+                )
+            if self.search_count(
+                [
+                    ("year", "=", rate.year),
+                    ("power", "=", rate.power),
+                    ("id", "!=", rate.id),
+                ]
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The mileage scale of %(year)s already has a rate for "
+                        "this fiscal horsepower.",
+                        year=rate.year,
+                    )
+                )
 
     @api.constrains("vehicle_type", "power")
     def _check_power_matches_vehicle(self):

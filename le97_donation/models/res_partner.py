@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from stdnum import luhn
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -14,6 +14,70 @@ class ResPartner(models.Model):
         help="Legal form of a company donor (SA, SAS, SARL, association...), "
         "printed on its fiscal receipts (Cerfa 16216).",
     )
+
+    le97_counterpart_year_total = fields.Monetary(
+        string="Counterparts This Year",
+        compute="_compute_le97_counterpart_year",
+        currency_field="le97_counterpart_currency_id",
+        groups="le97_base.group_treasurer,le97_base.group_receipt_admin",
+        help="Value of the counterparts given this calendar year for the "
+        "validated gifts of this donor.",
+    )
+    le97_counterpart_year_gifts = fields.Monetary(
+        string="Gifts This Year",
+        compute="_compute_le97_counterpart_year",
+        currency_field="le97_counterpart_currency_id",
+        groups="le97_base.group_treasurer,le97_base.group_receipt_admin",
+    )
+    le97_counterpart_year_limit = fields.Monetary(
+        string="Counterpart Limit This Year",
+        compute="_compute_le97_counterpart_year",
+        currency_field="le97_counterpart_currency_id",
+        groups="le97_base.group_treasurer,le97_base.group_receipt_admin",
+        help="An individual's counterparts stay within 25 % of each gift and "
+        "the yearly amount (73 € in 2025); a company's within 25 % of its "
+        "gifts. Above, the gifts give no right to a receipt.",
+    )
+    le97_counterpart_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_le97_counterpart_year"
+    )
+
+    @api.depends_context("company")
+    def _compute_le97_counterpart_year(self):
+        company = self.env.company
+        today = fields.Date.context_today(self)
+        max_rate, max_amount = self.env["donation.donation"]._le97_counterpart_limits()
+        totals = {}
+        partners = self.filtered("id")
+        if partners:
+            groups = (
+                self.env["donation.donation"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("commercial_partner_id", "in", partners.ids),
+                        ("company_id", "=", company.id),
+                        ("state", "=", "done"),
+                        ("donation_date", ">=", today.replace(month=1, day=1)),
+                        ("donation_date", "<=", today.replace(month=12, day=31)),
+                    ],
+                    ["commercial_partner_id"],
+                    ["le97_counterpart_value:sum", "amount_total:sum"],
+                )
+            )
+            totals = {
+                partner.id: (counterparts, gifts)
+                for partner, counterparts, gifts in groups
+            }
+        for partner in self:
+            counterparts, gifts = totals.get(partner.id, (0.0, 0.0))
+            partner.le97_counterpart_currency_id = company.currency_id
+            partner.le97_counterpart_year_total = counterparts
+            partner.le97_counterpart_year_gifts = gifts
+            limit = gifts * max_rate
+            if partner._le97_receipt_donor_type() != "company":
+                limit = min(limit, max_amount)
+            partner.le97_counterpart_year_limit = limit
 
     def _le97_receipt_donor_type(self):
         """Return 'company', 'individual' or False when the type is unclear.

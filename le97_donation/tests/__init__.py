@@ -3,6 +3,7 @@
 from . import (
     test_access,
     test_concordance,
+    test_counterparts,
     test_declaration,
     test_donation_flow,
     test_donation_tour,

@@ -299,6 +299,15 @@ class TestExpenseClaim(Le97DonationCommon):
         rate = self.env.ref("le97_donation.le97_mileage_rate_2026_car_5")
         with self.assertRaises(AccessError):
             rate.with_user(self.volunteer).write({"rate": 1.0})
+        rates = self.env["le97.mileage.rate"].with_user(self.user_treasurer)
+        for vals in (
+            {"year": 2026, "vehicle_type": "car", "power": "car_5", "rate": 0.5},
+            {"year": 2031, "vehicle_type": "car", "power": "car_5", "rate": -0.5},
+            {"year": 2031, "vehicle_type": "moped", "power": "car_5", "rate": 0.5},
+        ):
+            with self.assertRaises(UserError):
+                rates.create(vals)
+        self.assertFalse(rates.search([("year", "=", 2031)]))
         rate.with_user(self.user_treasurer).write({"rate": 0.7})
         # a line entered before keeps the rate it was valued at
         self.assertEqual(claim.line_ids.sorted("date")[0].rate, 0.636)
