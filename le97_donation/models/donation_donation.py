@@ -12,6 +12,7 @@ from .account_payment_method_line import PAYMENT_MEANS
 # from outside, whatever the state.
 APPLICATION_FIELDS = {
     "state",
+    "le97_in_kind_move_id",
     "le97_expense_claim_id",
     "move_id",
     "tax_receipt_id",
@@ -35,6 +36,7 @@ VALIDATED_FIELDS = {
     "bank_statement_line_id",
     "le97_counterpart_ids",
     "le97_counterpart_value",
+    "le97_valuation_letter",
 }
 # LPF L. 102 E: books and the documents that prove them are kept six years.
 RETENTION_YEARS = 6
@@ -58,6 +60,23 @@ class DonationDonation(models.Model):
     donation_date = fields.Date(default=fields.Date.context_today)
     move_id = fields.Many2one(string="Journal Entry")
     bank_statement_line_id = fields.Many2one(string="Source Bank Statement Line")
+    le97_valuation_letter = fields.Binary(
+        string="Company's Valuation Letter",
+        attachment=True,
+        copy=False,
+        help="For a company's gift in kind (CGI art. 238 bis): the company's own "
+        "letter valuing the goods, required before any receipt.",
+    )
+    le97_valuation_letter_filename = fields.Char(copy=False)
+    le97_in_kind_move_id = fields.Many2one(
+        "account.move",
+        string="Entry of the Gift in Kind",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Contribution in kind (ANC 2018-06): 860 / 870, in the journal of "
+        "contributions in kind.",
+    )
     le97_expense_claim_id = fields.Many2one(
         "le97.expense.claim",
         string="Expense Claim",
@@ -386,6 +405,7 @@ class DonationDonation(models.Model):
         res = super(
             DonationDonation, self.sudo().with_context(le97_defer_each_receipt=True)
         ).validate()
+        self._le97_book_in_kind()
         to_receipt = to_receipt.filtered(lambda d: not d.tax_receipt_id)
         if to_receipt:
             # their donation_ids link each gift to its receipt
@@ -497,6 +517,7 @@ class DonationDonation(models.Model):
             for donation, position, line in self._le97_non_gift_lines()
         ]
         problems += self._le97_waived_expense_problems()
+        problems += self._le97_in_kind_problems()
         max_rate, max_amount = self._le97_counterpart_limits()
         for donation in self:
             rate_limit = donation.amount_total * max_rate
@@ -519,6 +540,125 @@ class DonationDonation(models.Model):
                 )
         problems += self._le97_yearly_counterpart_problems(max_amount)
         return problems
+
+    def _le97_in_kind_problems(self):
+        """A gift in kind is receipted with its description and valuation
+        (method, who valued it, when); a company's, with its own valuation
+        letter (CGI art. 238 bis)."""
+        problems = []
+        labels = {
+            "le97_in_kind_description": self.env._("description"),
+            "le97_valuation_method": self.env._("valuation method"),
+            "le97_valued_by_id": self.env._("who valued it"),
+            "le97_valuation_date": self.env._("valuation date"),
+        }
+        for donation in self:
+            lines = donation.line_ids.filtered(
+                lambda line: line.le97_nature == "in_kind"
+            )
+            if not lines:
+                continue
+            for position, line in enumerate(donation.line_ids, start=1):
+                if line not in lines:
+                    continue
+                missing = [label for fname, label in labels.items() if not line[fname]]
+                if missing:
+                    problems.append(
+                        self.env._(
+                            "The gift in kind %(donation)s of %(donor)s (line "
+                            "%(position)s) lacks its %(missing)s.",
+                            donation=donation.display_name,
+                            donor=donation.commercial_partner_id.display_name,
+                            position=position,
+                            missing=", ".join(missing),
+                        )
+                    )
+            if (
+                donation.commercial_partner_id._le97_receipt_donor_type() == "company"
+                and not donation.le97_valuation_letter
+            ):
+                problems.append(
+                    self.env._(
+                        "The gift in kind %(donation)s of the company %(donor)s has "
+                        "no valuation letter from the company: attach it to the "
+                        "donation before any receipt.",
+                        donation=donation.display_name,
+                        donor=donation.commercial_partner_id.display_name,
+                    )
+                )
+        return problems
+
+    def _le97_in_kind_move_vals(self):
+        """The contribution in kind of the gift's in-kind lines (ANC 2018-06):
+        860 (its use) / 870 (gifts in kind), in the journal of contributions in
+        kind; ``False`` when the gift has none."""
+        self.ensure_one()
+        lines = self.line_ids.filtered(lambda line: line.le97_nature == "in_kind")
+        amount = sum(lines.mapped("amount_company_currency"))
+        if not lines or self.company_currency_id.is_zero(amount):
+            return False
+        company = self.company_id
+        journal = company.le97_cvn_journal_id
+        accounts = self.env["account.account"].sudo()
+        use, income = (
+            accounts.search(
+                [*accounts._check_company_domain(company), ("code", "=", code)],
+                limit=1,
+            )
+            for code in ("860000", "870000")
+        )
+        if not (journal and use and income):
+            raise UserError(
+                self.env._(
+                    "The gift in kind %(donation)s cannot be booked: %(company)s "
+                    "needs its journal of contributions in kind and the accounts "
+                    "860 and 870 of the non-profit chart.",
+                    donation=self.display_name,
+                    company=company.name,
+                )
+            )
+        name = self.env._(
+            "Gift in kind %(donation)s: %(goods)s",
+            donation=self.number,
+            goods=", ".join(filter(None, lines.mapped("le97_in_kind_description")))
+            or "-",
+        )
+        partner = self.commercial_partner_id.id
+        return {
+            "move_type": "entry",
+            "journal_id": journal.id,
+            "date": self.donation_date,
+            "ref": name,
+            "line_ids": [
+                Command.create(
+                    {
+                        "name": name,
+                        "account_id": use.id,
+                        "debit": amount,
+                        "partner_id": partner,
+                    }
+                ),
+                Command.create(
+                    {
+                        "name": name,
+                        "account_id": income.id,
+                        "credit": amount,
+                        "partner_id": partner,
+                    }
+                ),
+            ],
+        }
+
+    def _le97_book_in_kind(self):
+        """Book the contribution in kind of validated gifts (OCA books none)."""
+        for donation in self.filtered(
+            lambda d: d.state == "done" and not d.le97_in_kind_move_id
+        ):
+            vals = donation._le97_in_kind_move_vals()
+            if vals:
+                move = self.env["account.move"].sudo().create(vals)
+                move.action_post()
+                donation.sudo().le97_in_kind_move_id = move
 
     def _le97_waived_expense_problems(self):
         """Waived volunteer expenses are receipted only as the gift of an
@@ -652,6 +792,22 @@ class DonationDonation(models.Model):
                         ),
                     }
                     for donation in donations
+                ],
+                cancel=True,
+            )
+        in_kind = self.filtered("le97_in_kind_move_id")
+        if in_kind:
+            in_kind.le97_in_kind_move_id._reverse_moves(
+                [
+                    {
+                        "date": today,
+                        "ref": self.env._(
+                            "Reversal of %(entry)s: donation %(donation)s cancelled",
+                            entry=donation.le97_in_kind_move_id.name,
+                            donation=donation.number,
+                        ),
+                    }
+                    for donation in in_kind
                 ],
                 cancel=True,
             )

@@ -32,6 +32,23 @@ class DonationLine(models.Model):
         "or gift in kind for an in-kind product.",
     )
 
+    # A gift in kind: what it is and how it was valued (receipts.md § 6)
+    le97_in_kind_description = fields.Char(
+        string="Description of the Goods",
+        help="What was given (kind, quantity, state), printed on the receipt.",
+    )
+    le97_valuation_method = fields.Selection(
+        [
+            ("purchase_price", "Purchase price (new goods)"),
+            ("resale_price", "Resale price (used goods)"),
+        ],
+        string="Valuation Method",
+    )
+    le97_valued_by_id = fields.Many2one(
+        "res.users", string="Valued by", help="Who valued the goods."
+    )
+    le97_valuation_date = fields.Date(string="Valued on")
+
     @api.depends("product_id.donation_type")
     def _compute_le97_nature(self):
         for line in self:

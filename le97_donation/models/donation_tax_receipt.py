@@ -1157,6 +1157,14 @@ class DonationTaxReceipt(models.Model):
         lines = self._le97_receipt_donations().line_ids.filtered("tax_receipt_ok")
         return set(lines.mapped("le97_nature"))
 
+    def _le97_in_kind_descriptions(self):
+        """What was given in kind, as described on the gifts of the receipt."""
+        self.ensure_one()
+        lines = self._le97_receipt_donations().line_ids.filtered(
+            lambda line: line.tax_receipt_ok and line.le97_nature == "in_kind"
+        )
+        return ", ".join(filter(None, lines.mapped("le97_in_kind_description")))
+
     def _le97_receipt_forms(self):
         self.ensure_one()
         return set(self._le97_receipt_donations().mapped("le97_gift_form"))

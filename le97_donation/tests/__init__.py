@@ -12,6 +12,7 @@ from . import (
     test_expense_claim_tour,
     test_french_labels,
     test_fund_deadline,
+    test_gifts_in_kind,
     test_groups,
     test_home_action,
     test_mobile_tours,

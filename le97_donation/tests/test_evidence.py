@@ -617,7 +617,15 @@ class TestKeptSixYears(EvidenceCommon):
                 "payment_method_line_id": False,
                 "line_ids": [
                     Command.create(
-                        {"product_id": in_kind.id, "quantity": 1, "unit_price": 40}
+                        {
+                            "product_id": in_kind.id,
+                            "quantity": 1,
+                            "unit_price": 40,
+                            "le97_in_kind_description": "Deux chaises",
+                            "le97_valuation_method": "resale_price",
+                            "le97_valued_by_id": self.user_treasurer.id,
+                            "le97_valuation_date": day,
+                        }
                     )
                 ],
             }
