@@ -99,9 +99,7 @@ class Le97ExpenseClaim(models.Model):
         tracking=True,
         index=True,
     )
-    waiver_accepted = fields.Boolean(
-        string="Waiver Accepted", readonly=True, copy=False, tracking=True
-    )
+    waiver_accepted = fields.Boolean(readonly=True, copy=False, tracking=True)
     waiver_date = fields.Date(readonly=True, copy=False)
     waiver_text = fields.Text(
         string="Waiver",

@@ -58,7 +58,7 @@ class Le97ExpenseClaimLine(models.Model):
         "Tickets and purchases: the amount of the proof.",
     )
     proof = fields.Binary(
-        string="Proof", attachment=True, help="Photo or PDF of the ticket or invoice."
+        attachment=True, help="Photo or PDF of the ticket or invoice."
     )
     proof_filename = fields.Char()
     account_id = fields.Many2one(
