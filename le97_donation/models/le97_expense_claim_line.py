@@ -34,7 +34,7 @@ class Le97ExpenseClaimLine(models.Model):
         required=True,
         help="What the expense was for: the trip (from, to) or what was bought.",
     )
-    distance = fields.Float(string="Distance (km)", digits=(16, 1))
+    distance = fields.Float(string="Trip Distance (km)", digits=(16, 1))
     vehicle_type = fields.Selection(VEHICLE_TYPES)
     power = fields.Selection(POWERS, string="Fiscal Horsepower")
     electric = fields.Boolean(
