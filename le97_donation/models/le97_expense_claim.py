@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import format_amount, format_date
+from odoo.tools import format_date
 
 TREASURER = "le97_base.group_treasurer"
 VOLUNTEER = "le97_base.group_volunteer"
@@ -294,10 +294,18 @@ class Le97ExpenseClaim(models.Model):
         self.ensure_one()
         return WAIVER_TEXT % {
             "name": self.partner_id.name,
-            "amount": format_amount(self.env, self.amount_total, self.currency_id),
+            "amount": self._le97_french_amount(),
             "purpose": self.purpose,
             "fund": self.company_id.name,
         }
+
+    def _le97_french_amount(self):
+        """The total written the French way (1 234,50 €), as the French text
+        of the waiver it is part of, whatever the user's language."""
+        self.ensure_one()
+        digits = f"{self.amount_total:,.2f}"
+        digits = digits.replace(",", "\u202f").replace(".", ",")
+        return f"{digits}\u00a0{self.currency_id.symbol or ''}".strip()
 
     def _prepare_move_vals(self):
         """The approval's entry: each expense account debited, 4681 credited
