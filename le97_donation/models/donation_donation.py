@@ -779,38 +779,25 @@ class DonationDonation(models.Model):
                     )
                 )
         today = fields.Date.context_today(self)
-        donations = self.filtered("move_id")
-        if donations:
-            donations.move_id._reverse_moves(
-                [
-                    {
-                        "date": today,
-                        "ref": self.env._(
-                            "Reversal of %(entry)s: donation %(donation)s cancelled",
-                            entry=donation.move_id.name,
-                            donation=donation.number,
-                        ),
-                    }
-                    for donation in donations
-                ],
-                cancel=True,
-            )
-        in_kind = self.filtered("le97_in_kind_move_id")
-        if in_kind:
-            in_kind.le97_in_kind_move_id._reverse_moves(
-                [
-                    {
-                        "date": today,
-                        "ref": self.env._(
-                            "Reversal of %(entry)s: donation %(donation)s cancelled",
-                            entry=donation.le97_in_kind_move_id.name,
-                            donation=donation.number,
-                        ),
-                    }
-                    for donation in in_kind
-                ],
-                cancel=True,
-            )
+        # the gift's entry and the entry of its part in kind, both kept reversed
+        for fname in ("move_id", "le97_in_kind_move_id"):
+            donations = self.filtered(fname)
+            if donations:
+                donations[fname]._reverse_moves(
+                    [
+                        {
+                            "date": today,
+                            "ref": self.env._(
+                                "Reversal of %(entry)s: donation %(donation)s "
+                                "cancelled",
+                                entry=donation[fname].name,
+                                donation=donation.number,
+                            ),
+                        }
+                        for donation in donations
+                    ],
+                    cancel=True,
+                )
         self.sudo().write({"state": "cancel"})
         for donation in self:
             donation.partner_id._update_donor_rank()
