@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Le 97 - La Pive",
-    "version": "18.0.2.0.1",
+    "version": "18.0.2.1.0",
     "category": "Accounting",
     "license": "AGPL-3",
     "summary": "Local complementary currency (La Pive): journals, counters, "
@@ -33,6 +33,9 @@
     ],
     "demo": ["demo/res_partner_demo.xml"],
     "assets": {
+        "web.assets_backend": [
+            "le97_pive/static/src/components/**/*",
+        ],
         "web.assets_tests": [
             "le97_pive/static/tests/tours/*.js",
         ],

@@ -165,6 +165,10 @@ class Le97PivePayment(models.Model):
         # date is a column of its own); whole notes without decimals
         for payment in self:
             amount = payment.amount
+            if not amount:
+                # a blank payment at the counter: nothing received yet
+                payment.display_name = self.env._("New payment")
+                continue
             payment.display_name = self.env._(
                 "%(amount)s %(currency)s - %(purpose)s",
                 amount=formatLang(
@@ -370,10 +374,26 @@ class Le97PivePayment(models.Model):
         return True
 
     def action_record_and_new(self):
-        """Counter screen: post and open a blank payment with the same medium."""
+        """Counter screen: post, say what was recorded, and open a blank
+        payment with the same medium and purpose (the breadcrumbs are not
+        stacked up payment after payment)."""
         self.ensure_one()
         self._le97_check_group(MERCHANT_GROUP, self.env._("Recording"))
         self._le97_post()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "title": self.env._("Recorded"),
+                "message": self.display_name,
+                "next": self._le97_counter_next_action(),
+            },
+        }
+
+    def _le97_counter_next_action(self):
+        """The blank payment that follows a recorded one at the counter."""
+        self.ensure_one()
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -384,7 +404,8 @@ class Le97PivePayment(models.Model):
                     "form",
                 )
             ],
-            "target": "current",
+            "target": "main",
+            "name": self.env._("Counter"),
             "context": {
                 "default_medium": self.medium,
                 "default_purpose_id": self.purpose_id.id,

@@ -198,6 +198,20 @@ class TestPivePayment(PiveCommon):
         payment = form.save()
         action = payment.action_record_and_new()
         self.assertEqual(payment.state, "posted")
-        self.assertEqual(action["context"]["default_medium"], "digital")
+        # the counter says what was recorded, then opens a blank payment
+        # without stacking the breadcrumbs
+        self.assertEqual(action["params"]["message"], payment.display_name)
+        self.assertIn("4", payment.display_name)
+        self.assertIn(payment.purpose_id.name, payment.display_name)
+        next_action = action["params"]["next"]
+        self.assertEqual(next_action["target"], "main")
+        self.assertEqual(next_action["context"]["default_medium"], "digital")
+        blank = (
+            self.env["le97.pive.payment"]
+            .with_user(self.user_merchant)
+            .with_context(lang="en_US")
+            .new({})
+        )
+        self.assertEqual(blank.display_name, "New payment")
         self.assertEqual(payment.user_id, self.user_merchant)
         self.assertEqual(payment.sudo().move_id.amount_total, 4)

@@ -160,7 +160,7 @@ class TestPivePaymentGuard(PiveCommon):
         form.payer_id = payer
         payment = form.save()
         action = payment.action_record_and_new()
-        self.assertEqual(action["context"]["default_medium"], "paper")
+        self.assertEqual(action["params"]["next"]["context"]["default_medium"], "paper")
         self.assertEqual(payment.state, "posted")
         self.assertEqual(payment.user_id, self.user_treasurer)
         self.assertEqual(payment.move_id.line_ids.partner_id, payer)
@@ -168,7 +168,7 @@ class TestPivePaymentGuard(PiveCommon):
         # the next payment opens blank, with the medium kept
         form = Form(
             self.Payment.with_user(self.user_treasurer).with_context(
-                **action["context"]
+                **action["params"]["next"]["context"]
             ),
             view="le97_pive.le97_pive_payment_view_form_counter",
         )

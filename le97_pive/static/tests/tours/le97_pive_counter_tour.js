@@ -7,9 +7,27 @@ registry.category("web_tour.tours").add("le97_pive_counter_tour", {
     url: "/odoo/action-le97_pive.le97_pive_payment_counter_action",
     steps: () => [
         {
-            content: "Type the amount received",
+            content: "A blank payment is titled as such, not with a zero amount",
             trigger: ".o_le97_pive_counter .o_field_widget[name=amount] input",
-            run: "edit 7",
+        },
+        {
+            content: "Count the notes received: a 5",
+            trigger: ".o_le97_pive_counter button.o_le97_pive_note[data-note='5']",
+            run: "click",
+        },
+        {
+            content: "and a 2",
+            trigger: ".o_le97_pive_counter button.o_le97_pive_note[data-note='2']",
+            run: "click",
+        },
+        {
+            content: "The amount is the sum of the notes",
+            trigger:
+                ".o_le97_pive_counter .o_field_widget[name=amount] input:value(7.00), .o_le97_pive_counter .o_field_widget[name=amount] input:value(7,00)",
+        },
+        {
+            content: "The amount opens a numeric keypad on a phone",
+            trigger: ".o_le97_pive_counter .o_field_widget[name=amount] input[inputmode=decimal]",
         },
         {
             content: "Paid with the digital Pive",
@@ -25,6 +43,10 @@ registry.category("web_tour.tours").add("le97_pive_counter_tour", {
             content: "Record",
             trigger: "button.o_le97_pive_record",
             run: "click",
+        },
+        {
+            content: "The counter says what was recorded: 7 Pive",
+            trigger: ".o_notification:contains('7')",
         },
         {
             content: "A blank payment is ready for the next person, still digital",
