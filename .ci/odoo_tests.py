@@ -14,15 +14,20 @@ Runs (``--scope full``, the default):
   ``le97_pive_exchange``, ``le97_donation``) installed alone, with its own tests
   and those of the Le 97 addons it depends on; ``le97_donation`` alone must not
   bring the local currency in;
-* every addon together, with every test (the bridge ``le97_donation_pive``
-  installed automatically), then, on a copy of that database, a server with
+* each bridge to an Odoo app (``le97_pive_pos`` and ``le97_donation_pos``
+  with the Point of Sale, ``le97_donation_website`` with the website donation form and the demo
+  payment provider) installed alone, with its own tests;
+* every addon together with the Point of Sale and the website payments, with
+  every test (the bridges installed automatically), then, on a copy of that
+  database, a server with
   two workers and a cron worker validating gifts in parallel
   (``parallel_validations.py``, skipped with ``--test-tags``);
 * every addon together on a database WITH demo data (two companies, demo
   rates), installed in one step with the French chart, with every test, then
-  checked ready for donations;
-* every addon together on a French company whose database has English only
-  (French not loaded), installed in one step, with every test.
+  checked ready for donations, then the Point of Sale and the website payments
+  installed on it with the bridges' tests;
+* the same on a French company whose database has English only (French not
+  loaded).
 
 ``--scope all`` keeps only the run of every addon together (quicker while
 developing). The last line printed is ``N passed, N failed``.
@@ -45,6 +50,8 @@ ADDONS = [
     "le97_pive_exchange",
     "le97_donation",
     "le97_donation_pive",
+    "le97_pive_pos",
+    "le97_donation_pos",
 ]
 # addon installed alone -> the Le 97 addons whose tests run with it
 ALONE = {
@@ -52,9 +59,26 @@ ALONE = {
     "le97_pive": ["le97_base", "le97_pive"],
     "le97_pive_exchange": ["le97_base", "le97_pive", "le97_pive_exchange"],
     "le97_donation": ["le97_base", "le97_donation"],
+    # the bridges to Odoo's apps, installed with their app alone: their own
+    # tests (those of the addons below them run in the other runs)
+    "le97_pive_pos": ["le97_pive_pos"],
+    "le97_donation_pos": ["le97_donation_pos"],
+}
+# what an addon installed alone brings with it, and the Odoo apps installed
+# with it for its tests
+ALONE_INSTALLS = {
+    "le97_pive_pos": (["le97_base", "le97_pive", "le97_pive_pos"], []),
+    "le97_donation_pos": (["le97_base", "le97_donation", "le97_donation_pos"], []),
 }
 # bridges: installed automatically once all their dependencies are
-BRIDGES = {"le97_donation_pive": ["le97_donation", "le97_pive"]}
+BRIDGES = {
+    "le97_donation_pive": ["le97_donation", "le97_pive"],
+    "le97_pive_pos": ["le97_pive", "point_of_sale"],
+    "le97_donation_pos": ["le97_donation", "point_of_sale"],
+}
+# Odoo's apps that bridges extend, installed in the runs of every addon
+# together (payment_demo: the test payment provider of the website gifts)
+ODOO_APPS = ["point_of_sale", "website_payment", "payment_demo"]
 OCA_DEPENDENCIES = ["l10n_fr_account", "donation"]
 LOG_LINE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) "
@@ -227,12 +251,19 @@ class Runner:
         ).stdout.split()
         return set(out)
 
-    def check_installed(self, name, db, expected):
+    @staticmethod
+    def apps_of(addon):
+        """The Odoo apps a bridge depends on (installed with it)."""
+        return [need for need in BRIDGES.get(addon, []) if not need.startswith("le97")]
+
+    def check_installed(self, name, db, expected, apps=()):
         """Exactly the expected Le 97 addons are installed (bridges included
-        when, and only when, their dependencies are)."""
+        when, and only when, their dependencies are: the Le 97 addons expected
+        and the Odoo ``apps`` installed)."""
         expected = set(expected)
+        available = expected | set(apps)
         for bridge, needs in BRIDGES.items():
-            if set(needs) <= expected:
+            if set(needs) <= available:
                 expected.add(bridge)
         installed = self.installed_addons(db)
         print(f"   {name}: Le 97 addons installed = {sorted(installed)}")
@@ -367,26 +398,29 @@ class Runner:
             # depends on (which it must not break)
             for addon, own in ALONE.items():
                 db = f"{self.prefix}_{addon}"
+                installed, apps = ALONE_INSTALLS.get(addon, (own, []))
                 self.copy_db(template, db)
                 self.step(
                     f"{addon}_alone",
                     db,
                     [
                         "-i",
-                        addon,
+                        ",".join([addon, *apps]),
                         "--test-enable",
                         f"--test-tags={tags or ','.join('/' + a for a in own)}",
                     ],
                     expect_tests=True,
                 )
-                self.check_installed(f"{addon}_alone", db, own)
+                self.check_installed(
+                    f"{addon}_alone", db, installed, apps=[*apps, *self.apps_of(addon)]
+                )
         db = f"{self.prefix}_all"
         self.copy_db(template, db)
         main_addons = [a for a in ADDONS if a not in BRIDGES]
-        extra = ["-i", ",".join(main_addons), "--test-enable"]
+        extra = ["-i", ",".join(main_addons + ODOO_APPS), "--test-enable"]
         extra.append(f"--test-tags={tags or every}")
         self.step("all_addons", db, extra, expect_tests=True)
-        self.check_installed("all_addons", db, main_addons)
+        self.check_installed("all_addons", db, main_addons, apps=ODOO_APPS)
         if not tags:
             self.parallel_validations(db)
         if scope == "full":
@@ -416,6 +450,23 @@ class Runner:
                 self.check_installed(name, db, main_addons)
                 self.check_languages(db, lang)
                 self.check_one_step_install(db)
+                # then Odoo's apps that the bridges extend, on the fund
+                # installed (in the same step as the chart, the Point of
+                # Sale's demo data would be loaded before the company has a
+                # bank journal), with the bridges' tests
+                app_bridges = [b for b in BRIDGES if self.apps_of(b)]
+                self.step(
+                    f"{name}_apps",
+                    db,
+                    [
+                        "-i",
+                        ",".join(ODOO_APPS),
+                        "--test-enable",
+                        f"--test-tags={tags or ','.join('/' + b for b in app_bridges)}",
+                    ],
+                    expect_tests=True,
+                )
+                self.check_installed(f"{name}_apps", db, main_addons, apps=ODOO_APPS)
 
 
 def main():

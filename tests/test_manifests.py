@@ -35,6 +35,8 @@ LAYOUT = {
     "le97_pive_exchange",
     "le97_donation",
     "le97_donation_pive",
+    "le97_donation_pos",
+    "le97_pive_pos",
 }
 
 
@@ -88,6 +90,11 @@ def test_dependency_graph():
     assert "le97_pive" not in depends("le97_donation")
     assert depends("le97_donation_pive") == {"le97_donation", "le97_pive"}
     assert read_manifest(REPO / "le97_donation_pive").get("auto_install") is True
+    # bridges to Odoo's own apps, installed with them
+    assert depends("le97_pive_pos") == {"le97_pive", "point_of_sale"}
+    assert read_manifest(REPO / "le97_pive_pos").get("auto_install") is True
+    assert depends("le97_donation_pos") == {"le97_donation", "point_of_sale"}
+    assert read_manifest(REPO / "le97_donation_pos").get("auto_install") is True
 
 
 def test_base_knows_nothing_of_pive_or_receipts():

@@ -1,0 +1,155 @@
+# Copyright 2026 Fond'action Alusage
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import uuid
+
+from odoo import Command, fields
+from odoo.tests import TransactionCase
+
+
+class PivePosCase:
+    """A bar with its own point of sale: euros in cash, Pive notes and
+    digital Pive; drinks without taxes (the fund is not liable to VAT)."""
+
+    @classmethod
+    def _le97_setup_bar(cls):
+        env = cls.env
+        cls.company = env.company
+        cls.company._le97_pive_setup()
+        cls.paper_method, cls.digital_method = (
+            cls.company._le97_pive_pos_setup().sorted(lambda m: m.le97_pive_medium != "paper")
+        )
+        cls.cash_journal = env["account.journal"].create(
+            {
+                "name": "Caisse du bar",
+                "code": "BAR",
+                "type": "cash",
+                "company_id": cls.company.id,
+            }
+        )
+        cls.cash_method = env["pos.payment.method"].create(
+            {
+                "name": "Espèces du bar",
+                "journal_id": cls.cash_journal.id,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.sale_journal = env["account.journal"].create(
+            {
+                "name": "Ventes du bar",
+                "code": "BARV",
+                "type": "sale",
+                "company_id": cls.company.id,
+            }
+        )
+        cls.income_account = env["account.account"].search(
+            [
+                *env["account.account"]._check_company_domain(cls.company),
+                ("code", "=like", "707%"),
+            ],
+            limit=1,
+        )
+        cls.drink = env["product.product"].create(
+            {
+                "name": "Limonade du Doubs",
+                "type": "consu",
+                "available_in_pos": True,
+                "list_price": 3.5,
+                "taxes_id": [Command.clear()],
+                "property_account_income_id": cls.income_account.id,
+            }
+        )
+        cls.config = env["pos.config"].create(
+            {
+                "name": "Bar du 97",
+                "company_id": cls.company.id,
+                "journal_id": cls.sale_journal.id,
+                "invoice_journal_id": cls.sale_journal.id,
+                "payment_method_ids": [
+                    Command.set(
+                        (cls.cash_method | cls.paper_method | cls.digital_method).ids
+                    )
+                ],
+            }
+        )
+        cls.receivable_account = cls.company.account_default_pos_receivable_account_id
+
+    def _open_session(self):
+        self.config.open_ui()
+        session = self.config.current_session_id
+        session.set_opening_control(0, None)
+        return session
+
+    def _order_vals(self, session, quantity, payments, amount_return=0.0):
+        """What the POS sends for an order of ``quantity`` drinks paid by
+        ``payments`` ([(method, amount tendered)]; the POS sends the change
+        as ``amount_return``, the server books it on the euro cash method)."""
+        total = self.drink.list_price * quantity
+        order_uuid = str(uuid.uuid4())
+        return {
+            "uuid": order_uuid,
+            "name": f"Order {order_uuid}",
+            "session_id": session.id,
+            "user_id": self.env.uid,
+            "pricelist_id": self.config.pricelist_id.id,
+            "fiscal_position_id": False,
+            "partner_id": False,
+            "sequence_number": 1,
+            "date_order": fields.Datetime.to_string(fields.Datetime.now()),
+            "amount_total": total,
+            "amount_tax": 0.0,
+            "amount_paid": sum(amount for _method, amount in payments) - amount_return,
+            "amount_return": amount_return,
+            "to_invoice": False,
+            "last_order_preparation_change": "{}",
+            "lines": [
+                Command.create(
+                    {
+                        "product_id": self.drink.id,
+                        "qty": quantity,
+                        "price_unit": self.drink.list_price,
+                        "price_subtotal": total,
+                        "price_subtotal_incl": total,
+                        "tax_ids": [Command.clear()],
+                        "pack_lot_ids": [],
+                    }
+                )
+            ],
+            "payment_ids": [
+                Command.create(
+                    {
+                        "amount": amount,
+                        "name": fields.Datetime.now(),
+                        "payment_method_id": method.id,
+                    }
+                )
+                for method, amount in payments
+            ],
+        }
+
+    def _sync_orders(self, vals_list):
+        result = self.env["pos.order"].sync_from_ui(vals_list)
+        return self.env["pos.order"].browse([o["id"] for o in result["pos.order"]])
+
+    def _close(self, session, counted_cash, diffs=None):
+        session.post_closing_cash_details(counted_cash)
+        return session.close_session_from_ui(
+            bank_payment_method_diff_pairs=list((diffs or {}).items())
+        )
+
+    def _balances(self, moves):
+        """{account code: (balance in euros, amount in the line's currency)}"""
+        result = {}
+        for line in moves.line_ids:
+            balance, amount = result.get(line.account_id.code, (0.0, 0.0))
+            result[line.account_id.code] = (
+                balance + line.balance,
+                amount + line.amount_currency,
+            )
+        return result
+
+
+class PivePosCommon(PivePosCase, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._le97_setup_bar()
