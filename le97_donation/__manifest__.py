@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Le 97 - Donations and Fiscal Receipts",
-    "version": "18.0.2.6.0",
+    "version": "18.0.2.6.1",
     "category": "Accounting",
     "license": "AGPL-3",
     "summary": "French fiscal receipts (CERFA 11580 and 16216) on OCA donations",

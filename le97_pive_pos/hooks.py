@@ -7,5 +7,7 @@ def post_init_hook(env):
     local currency is set up, added to its points of sale without an open
     session (the other companies get them when le97_pive sets them up)."""
     companies = env["res.company"].search([("mlcc_paper_journal_id", "!=", False)])
-    configs = env["pos.config"].search([("company_id", "in", companies.ids)])
+    configs = env["pos.config"].search(
+        [("company_id", "in", companies.ids)], order="id"
+    )
     companies._le97_pive_pos_setup(configs=configs)

@@ -41,3 +41,19 @@ class AccountJournal(models.Model):
             .with_context(active_test=False)
             .search(self._le97_get_gift_journal_domain())
         )
+
+    def _le97_donation_method_line(self):
+        """The inbound payment method of the journal that takes gifts: the one
+        marked for donations, else the first one, marked then (a journal made
+        by hand or by another app after the set-up), the journal then
+        hash-secured like every journal that receives gifts. Used by the
+        bridges that turn money received elsewhere into donations."""
+        self.ensure_one()
+        journal = self.sudo()
+        lines = journal.inbound_payment_method_line_ids
+        line = lines.filtered("donation")[:1]
+        if not line and lines:
+            line = lines[:1]
+            line.donation = True
+            self._le97_secure_journal(journal)
+        return line

@@ -89,13 +89,7 @@ class Le97PivePayment(models.Model):
     def _le97_gift_payment_method_line(self):
         """Inbound method of the payment's Pive journal used on donations."""
         self.ensure_one()
-        lines = self.journal_id.sudo().inbound_payment_method_line_ids
-        line = lines.filtered("donation")[:1]
-        if not line and lines:
-            # a Pive journal made by hand, after the set-up
-            line = lines[:1]
-            line.donation = True
-        return line
+        return self.journal_id._le97_donation_method_line()
 
     def _prepare_donation_vals(self, product=None, anonymous_donor=None):
         """Values of the donation of one gift. ``product`` and

@@ -41,15 +41,7 @@ class PosOrder(models.Model):
                 )
             )
         payment = max(payments, key=lambda p: p.amount)
-        lines = (
-            payment.payment_method_id.journal_id.sudo().inbound_payment_method_line_ids
-        )
-        line = lines.filtered("donation")[:1]
-        if not line and lines:
-            # a journal made by hand, after the set-up
-            line = lines[:1]
-            line.donation = True
-        return line
+        return payment.payment_method_id.journal_id._le97_donation_method_line()
 
     def _prepare_le97_donation_vals(self, anonymous_donor):
         """Values of the donation of the order's gifts. An order without a

@@ -38,30 +38,34 @@ class PosSession(models.Model):
         self, account_payment, payment_method, diff_amount
     ):
         # Odoo resets the payment's entry to draft to add the difference: the
-        # journals of the local currency are hash-secured, a posted entry is
-        # never changed there. The difference gets an entry of its own.
-        if not payment_method.le97_pive_medium:
+        # journals of the local currency are hash-secured (as every journal
+        # Le 97 secures: those that receive gifts), a posted entry is never
+        # changed there. The difference gets an entry of its own.
+        if not payment_method.journal_id.restrict_mode_hash_table:
             return super()._apply_diff_on_account_payment_move(
                 account_payment, payment_method, diff_amount
             )
-        vals = self._prepare_le97_pive_diff_move_vals(payment_method, diff_amount)
+        vals = self._prepare_le97_secured_diff_move_vals(
+            payment_method, diff_amount, account_payment.outstanding_account_id
+        )
         if vals:
             self.env["account.move"].create(vals)._post()
         return None
 
-    def _prepare_le97_pive_diff_move_vals(self, payment_method, diff_amount):
-        """Entry of a counting difference of a local currency payment method:
-        the Pive cash account (the method's outstanding account) against the
-        journal's profit or loss account, in Pive at the parity of one euro.
-        ``None`` when there is no difference."""
+    def _prepare_le97_secured_diff_move_vals(
+        self, payment_method, diff_amount, outstanding_account
+    ):
+        """Entry of a counting difference of a payment method on a secured
+        journal: the method's outstanding account (the Pive cash account for
+        the local currency) against the journal's profit or loss account, in
+        the journal's currency (Pive at the parity of one euro). ``None`` when
+        there is no difference."""
         self.ensure_one()
         if self.currency_id.is_zero(diff_amount):
             return None
         journal = payment_method.journal_id
         currency = journal.currency_id or self.currency_id
-        cash_account = payment_method.outstanding_account_id or (
-            journal.default_account_id
-        )
+        cash_account = payment_method.outstanding_account_id or outstanding_account
         other_account = (
             journal.profit_account_id if diff_amount > 0 else journal.loss_account_id
         )

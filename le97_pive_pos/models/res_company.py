@@ -37,7 +37,8 @@ class ResCompany(models.Model):
         """The two POS payment methods of the local currency (idempotent):
         found by their medium, or created. Added to ``configs`` (the points of
         sale of the company without an open session, when the addon is
-        installed). Returns the methods."""
+        installed; the notes to the first of them only). Returns the
+        methods."""
         Method = self.env["pos.payment.method"].sudo()
         methods = Method
         for company in self.sudo():
@@ -60,13 +61,27 @@ class ResCompany(models.Model):
             methods |= existing | created
             if configs is None:
                 continue
+            company_methods = existing | created
             for config in configs.filtered(lambda c, co=company: c.company_id == co):
                 if (
                     config.current_session_id
                     or config.currency_id != company.currency_id
                 ):
                     continue
-                config.payment_method_ids = [
-                    Command.link(method.id) for method in existing | created
-                ]
+                # Odoo takes a method of a cash journal (the Pive notes') in
+                # one point of sale only: the first one gets it
+                taken = (
+                    self.env["pos.config"]
+                    .search(
+                        [
+                            ("id", "!=", config.id),
+                            ("payment_method_ids", "in", company_methods.ids),
+                        ]
+                    )
+                    .payment_method_ids
+                )
+                to_link = company_methods.filtered(
+                    lambda m, t=taken: m.journal_id.type != "cash" or m not in t
+                )
+                config.payment_method_ids = [Command.link(m.id) for m in to_link]
         return methods

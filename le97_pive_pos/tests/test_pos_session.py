@@ -1,5 +1,6 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -144,3 +145,38 @@ class TestPosSession(PivePosCommon):
         self.assertFalse(
             self.env["account.payment"].search([("pos_session_id", "=", session.id)])
         )
+
+    def test_counting_difference_on_a_secured_bank_journal(self):
+        """A card payment method on a hash-secured bank journal (the journals
+        that receive gifts are): the difference gets its own entry, the
+        payment's sealed entry is not reset to draft."""
+        bank_journal = self.env["account.journal"].create(
+            {
+                "name": "Carte du bar",
+                "code": "BARC",
+                "type": "bank",
+                "company_id": self.company.id,
+            }
+        )
+        self.env["account.journal"]._le97_secure_journal(bank_journal)
+        card = self.env["pos.payment.method"].create(
+            {
+                "name": "Carte du bar",
+                "journal_id": bank_journal.id,
+                "company_id": self.company.id,
+            }
+        )
+        self.config.payment_method_ids = [Command.link(card.id)]
+        session = self._open_session()
+        self._sync_orders([self._order_vals(session, 2, [(card, 7.0)])])
+        result = self._close(session, counted_cash=0, diffs={card.id: -1.0})
+        self.assertTrue(result["successful"], result)
+        moves = self.env["account.move"].search([("journal_id", "=", bank_journal.id)])
+        self.assertEqual(len(moves), 2)
+        self.assertTrue(all(moves.mapped("inalterable_hash")))
+        payment = self.env["account.payment"].search(
+            [("pos_session_id", "=", session.id), ("journal_id", "=", bank_journal.id)]
+        )
+        self.assertAlmostEqual(payment.amount, 7.0)
+        loss = bank_journal.loss_account_id
+        self.assertAlmostEqual(self._balances(moves)[loss.code][0], 1.0)
