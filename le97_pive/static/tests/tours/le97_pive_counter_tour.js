@@ -26,6 +26,10 @@ registry.category("web_tour.tours").add("le97_pive_counter_tour", {
                 ".o_le97_pive_counter .o_field_widget[name=amount] input:value(7.00), .o_le97_pive_counter .o_field_widget[name=amount] input:value(7,00)",
         },
         {
+            content: "The title follows the amount typed",
+            trigger: ".o_breadcrumb:contains('7')",
+        },
+        {
             content: "The amount opens a numeric keypad on a phone",
             trigger: ".o_le97_pive_counter .o_field_widget[name=amount] input[inputmode=decimal]",
         },
