@@ -52,6 +52,7 @@ ADDONS = [
     "le97_donation_pive",
     "le97_pive_pos",
     "le97_donation_pos",
+    "le97_donation_website",
 ]
 # addon installed alone -> the Le 97 addons whose tests run with it
 ALONE = {
@@ -63,18 +64,24 @@ ALONE = {
     # tests (those of the addons below them run in the other runs)
     "le97_pive_pos": ["le97_pive_pos"],
     "le97_donation_pos": ["le97_donation_pos"],
+    "le97_donation_website": ["le97_donation_website"],
 }
 # what an addon installed alone brings with it, and the Odoo apps installed
 # with it for its tests
 ALONE_INSTALLS = {
     "le97_pive_pos": (["le97_base", "le97_pive", "le97_pive_pos"], []),
     "le97_donation_pos": (["le97_base", "le97_donation", "le97_donation_pos"], []),
+    "le97_donation_website": (
+        ["le97_base", "le97_donation", "le97_donation_website"],
+        ["payment_demo"],
+    ),
 }
 # bridges: installed automatically once all their dependencies are
 BRIDGES = {
     "le97_donation_pive": ["le97_donation", "le97_pive"],
     "le97_pive_pos": ["le97_pive", "point_of_sale"],
     "le97_donation_pos": ["le97_donation", "point_of_sale"],
+    "le97_donation_website": ["le97_donation", "website_payment"],
 }
 # Odoo's apps that bridges extend, installed in the runs of every addon
 # together (payment_demo: the test payment provider of the website gifts)

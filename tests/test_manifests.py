@@ -36,6 +36,7 @@ LAYOUT = {
     "le97_donation",
     "le97_donation_pive",
     "le97_donation_pos",
+    "le97_donation_website",
     "le97_pive_pos",
 }
 
@@ -95,6 +96,8 @@ def test_dependency_graph():
     assert read_manifest(REPO / "le97_pive_pos").get("auto_install") is True
     assert depends("le97_donation_pos") == {"le97_donation", "point_of_sale"}
     assert read_manifest(REPO / "le97_donation_pos").get("auto_install") is True
+    assert depends("le97_donation_website") == {"le97_donation", "website_payment"}
+    assert read_manifest(REPO / "le97_donation_website").get("auto_install") is True
 
 
 def test_base_knows_nothing_of_pive_or_receipts():
