@@ -6,11 +6,8 @@ from odoo.tools import mute_logger
 from .common import OnlineGiftCommon
 
 
-@tagged("post_install", "-at_install")
-class TestDonationTour(OnlineGiftCommon, HttpCase):
-    # Debian's wkhtmltopdf warns about its unpatched Qt on every run
-    @mute_logger("odoo.addons.base.models.ir_actions_report")
-    def test_donation_form_tour(self):
+class DonationTourCase(OnlineGiftCommon, HttpCase):
+    def _run_donation_tour(self):
         user = new_test_user(
             self.env,
             login="le97_web_donor",
@@ -52,3 +49,24 @@ class TestDonationTour(OnlineGiftCommon, HttpCase):
         )
         response = self.url_open("/my/receipts")
         self.assertIn(receipt.number, response.text)
+
+
+@tagged("post_install", "-at_install")
+class TestDonationTour(DonationTourCase):
+    # Debian's wkhtmltopdf warns about its unpatched Qt on every run
+    @mute_logger("odoo.addons.base.models.ir_actions_report")
+    def test_donation_form_tour(self):
+        self._run_donation_tour()
+
+
+@tagged("post_install", "-at_install")
+class TestDonationTourPhone(DonationTourCase):
+    """The same gift from a phone (donors give where they are): the form,
+    the payment and the portal at 390 px, with a touch screen."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    @mute_logger("odoo.addons.base.models.ir_actions_report")
+    def test_donation_form_tour_phone(self):
+        self._run_donation_tour()
