@@ -76,7 +76,20 @@ class TestDonationForm(OnlineGiftCommon, HttpCase):
         for needle in ("le97_street", "le97_zip", "le97_city", "le97_donor_type"):
             self.assertIn(needle, response.text)
         self.assertIn("Toit du 97", response.text)
-        self.assertIn("66", response.text)
+        self.assertIn("66 %", response.text)
+        self.assertIn("60 %", response.text)
+
+    def test_form_says_only_the_reductions_the_fund_allows(self):
+        """A fund that receipts only individuals' gifts does not promise
+        companies a reduction; one that receipts none promises nothing."""
+        self.company.fund_receipt_art_238bis = False
+        response = self.url_open("/donation/pay?amount=30")
+        self.assertIn("66 %", response.text)
+        self.assertNotIn("60 %", response.text)
+        self.company.fund_receipt_art_200 = False
+        response = self.url_open("/donation/pay?amount=30")
+        self.assertNotIn("le97_tax_reduction", response.text)
+        self.assertNotIn("66 %", response.text)
 
     def test_transaction_gets_donor_details(self):
         result = self._post()

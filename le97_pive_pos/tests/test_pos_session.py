@@ -180,3 +180,30 @@ class TestPosSession(PivePosCommon):
         self.assertAlmostEqual(payment.amount, 7.0)
         loss = bank_journal.loss_account_id
         self.assertAlmostEqual(self._balances(moves)[loss.code][0], 1.0)
+
+    def test_change_of_pive_notes_given_in_euros(self):
+        """A 10 Pive note for a 7.00 order: the notes journal gets the 10
+        Pive, the 3.00 of change leave the euro cash drawer."""
+        session = self._open_session()
+        order = self._sync_orders(
+            [
+                self._order_vals(
+                    session, 2, [(self.paper_method, 10.0)], amount_return=3.0
+                )
+            ]
+        )
+        self.assertEqual(order.state, "paid")
+        change = order.payment_ids.filtered("is_change")
+        self.assertEqual(change.payment_method_id, self.cash_method)
+        self.assertAlmostEqual(change.amount, -3.0)
+        result = self._close(session, counted_cash=-3.0)
+        self.assertTrue(result["successful"], result)
+        moves = self._session_moves(session)
+        balances = self._balances(moves)
+        self.assertAlmostEqual(
+            balances[self.company.mlcc_paper_account_id.code][0], 10.0
+        )
+        self.assertAlmostEqual(
+            balances[self.cash_journal.default_account_id.code][0], -3.0
+        )
+        self.assertAlmostEqual(balances[self.income_account.code][0], -7.0)
