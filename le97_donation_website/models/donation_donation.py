@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from markupsafe import Markup, escape
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class DonationDonation(models.Model):
@@ -17,6 +18,19 @@ class DonationDonation(models.Model):
         ondelete="restrict",
         help="The payment of the website's donation form this gift comes from.",
     )
+
+    @api.model
+    def _le97_check_application_vals(self, vals_list):
+        # the link to the online payment is written by its post-processing only
+        res = super()._le97_check_application_vals(vals_list)
+        if any("le97_transaction_id" in vals for vals in vals_list):
+            raise UserError(
+                self.env._(
+                    "Donation: the online payment is linked when the payment is "
+                    "confirmed, not by hand."
+                )
+            )
+        return res
 
     def _le97_post_no_receipt_message(self, problems):
         """Say on the gift why it got no receipt at validation."""

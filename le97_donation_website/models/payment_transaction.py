@@ -49,6 +49,29 @@ class PaymentTransaction(models.Model):
         ondelete="restrict",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            self._le97_check_donation_link(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._le97_check_donation_link([vals])
+        return super().write(vals)
+
+    @api.model
+    def _le97_check_donation_link(self, vals_list):
+        """The donation of a gift is linked by the post-processing only (as
+        superuser): nobody ties a payment to another donation by hand."""
+        if any("le97_donation_id" in vals for vals in vals_list):
+            raise UserError(
+                self.env._(
+                    "Payment transaction: its donation is recorded when the gift "
+                    "is confirmed, not by hand."
+                )
+            )
+
     # ------------------------------------------------------------------
     # Post-processing: a confirmed gift becomes a validated donation
     # ------------------------------------------------------------------

@@ -1,6 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import tagged
+from odoo.exceptions import UserError
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import OnlineGiftCommon
@@ -200,3 +201,26 @@ class TestOnlineGift(OnlineGiftCommon):
                 [("model", "=", donation._name), ("res_id", "=", donation.id)]
             )
         )
+
+    def test_links_are_the_post_processing_s(self):
+        """Nobody ties a payment and a donation by hand: not a settings
+        administrator on the transaction, not a treasurer on the donation."""
+        tx = self._paid_tx()
+        donation = tx.le97_donation_id
+        other = self._paid_tx(partner_email="autre@example.com")
+        admin = new_test_user(
+            self.env, login="le97_web_sysadmin", groups="base.group_system"
+        )
+        with self.assertRaises(UserError):
+            tx.with_user(admin).write({"le97_donation_id": other.le97_donation_id.id})
+        tx.invalidate_recordset()
+        self.assertEqual(tx.le97_donation_id, donation)
+        draft = (
+            self.env["donation.donation"]
+            .with_user(self.user_treasurer)
+            .create(self._donation_vals(amount=10.0))
+        )
+        with self.assertRaises(UserError):
+            draft.write({"le97_transaction_id": tx.id})
+        draft.invalidate_recordset()
+        self.assertFalse(draft.le97_transaction_id)
