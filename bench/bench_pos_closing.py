@@ -28,13 +28,17 @@ then closes it; only the closing is timed. Everything is rolled back.
   plus those donations.
 """
 
-import base64
 import os
+import sys
 import time
-import uuid
 
 from odoo import Command, fields
-from odoo.tools.misc import file_open
+
+from odoo.addons.le97_pive_pos.tests.common import number_demo_orders, pos_order_vals
+
+# the scripts are run from the repository's root (see bench/README.md)
+sys.path.insert(0, os.path.join(os.getcwd(), "bench"))
+from le97_bench_common import prepare_fund
 
 N = int(os.environ.get("LE97_BENCH_ORDERS", "500"))
 
@@ -42,24 +46,8 @@ env = env  # noqa: F821 - provided by odoo-bin shell
 # the barman's closing, by a user of the Point of Sale (the administrator)
 env = env(user=env.ref("base.user_admin"))
 cr = env.cr
-company = env.company
+company = prepare_fund(env)
 company._le97_pive_setup()
-company.write(
-    {
-        "street": company.street or "97 rue Battant",
-        "zip": company.zip or "25000",
-        "city": company.city or "Besançon",
-        "fund_siren": company.fund_siren or "732829320",
-        "fund_object": company.fund_object or "Soutenir le tiers-lieu Le 97.",
-        "fund_signatory_name": company.fund_signatory_name or "Camille Martin",
-        "fund_signatory_title": company.fund_signatory_title or "Présidente",
-        "fund_receipt_art_200": True,
-        "fund_signature": company.fund_signature
-        or base64.b64encode(
-            file_open("le97_base/static/description/demo_signature.png", "rb").read()
-        ),
-    }
-)
 methods = company._le97_pive_pos_setup()
 notes = methods.filtered(lambda m: m.le97_pive_medium == "paper")
 digital = methods - notes
@@ -125,17 +113,11 @@ config = env["pos.config"].create(
         "payment_method_ids": [Command.set((cash | notes | digital).ids)],
     }
 )
-# l10n_fr_pos_cert chains a company's orders by number: demo orders made
-# before it have none (see le97_pive_pos's tests)
-if "l10n_fr_secure_sequence_number" in env["pos.order"]._fields:
-    cr.execute(
-        "UPDATE pos_order SET l10n_fr_secure_sequence_number = -id "
-        "WHERE l10n_fr_secure_sequence_number IS NULL"
-    )
-    env["pos.order"].invalidate_model(["l10n_fr_secure_sequence_number"])
+number_demo_orders(env)
 
 
 def order_vals(session, i, second, pive):
+    """A drink and ``second`` (a pay-what-you-can price or a gift)."""
     total = 3.5 + 5.0
     if not pive:
         payments = [(cash, total)]
@@ -143,49 +125,12 @@ def order_vals(session, i, second, pive):
         payments = [(digital, total)]
     else:
         payments = [(notes, 4.0), (cash, total - 4.0)]
-    ref = str(uuid.uuid4())
-    partner = donors[i // 2] if second == gift and i % 2 == 0 else False
-    return {
-        "uuid": ref,
-        "name": f"Order {ref}",
-        "session_id": session.id,
-        "user_id": env.uid,
-        "pricelist_id": config.pricelist_id.id,
-        "partner_id": partner.id if partner else False,
-        "fiscal_position_id": False,
-        "sequence_number": i + 1,
-        "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-        "amount_total": total,
-        "amount_tax": 0.0,
-        "amount_paid": total,
-        "amount_return": 0.0,
-        "to_invoice": False,
-        "last_order_preparation_change": "{}",
-        "lines": [
-            Command.create(
-                {
-                    "product_id": product.id,
-                    "qty": 1,
-                    "price_unit": price,
-                    "price_subtotal": price,
-                    "price_subtotal_incl": price,
-                    "tax_ids": [Command.clear()],
-                    "pack_lot_ids": [],
-                }
-            )
-            for product, price in ((drink, 3.5), (second, 5.0))
-        ],
-        "payment_ids": [
-            Command.create(
-                {
-                    "amount": amount,
-                    "name": fields.Datetime.now(),
-                    "payment_method_id": method.id,
-                }
-            )
-            for method, amount in payments
-        ],
-    }
+    partner = donors[i // 2] if second == gift and i % 2 == 0 else None
+    vals = pos_order_vals(
+        session, [(drink, 1, 3.5), (second, 1, 5.0)], payments, partner=partner
+    )
+    vals["sequence_number"] = i + 1
+    return vals
 
 
 def run(label, second, pive):

@@ -42,18 +42,20 @@ class AccountJournal(models.Model):
             .search(self._le97_get_gift_journal_domain())
         )
 
-    def _le97_donation_method_line(self):
+    def _le97_donation_method_line(self, preferred=None):
         """The inbound payment method of the journal that takes gifts: the one
-        marked for donations, else the first one, marked then (a journal made
-        by hand or by another app after the set-up), the journal then
+        marked for donations (among ``preferred`` first, such as a payment
+        provider's own methods), else the first one, marked then (a journal
+        made by hand or by another app after the set-up), the journal then
         hash-secured like every journal that receives gifts. Used by the
         bridges that turn money received elsewhere into donations."""
         self.ensure_one()
         journal = self.sudo()
         lines = journal.inbound_payment_method_line_ids
-        line = lines.filtered("donation")[:1]
+        preferred = (preferred or lines.browse()).sudo() & lines
+        line = (preferred.filtered("donation") or lines.filtered("donation"))[:1]
         if not line and lines:
-            line = lines[:1]
+            line = (preferred or lines)[:1]
             line.donation = True
             self._le97_secure_journal(journal)
         return line

@@ -227,9 +227,18 @@ class DonationDonation(models.Model):
         )
 
     @api.model
+    def _le97_application_fields(self):
+        """Fields only the application writes (as superuser): state, journal
+        entry, receipt link and totals; the bridges add the link to where the
+        money was received (counter, Point of Sale order, online payment)."""
+        return set(APPLICATION_FIELDS)
+
+    @api.model
     def _le97_check_application_vals(self, vals_list):
         """State, journal entry, receipt link and totals are the application's."""
-        forbidden = APPLICATION_FIELDS & {name for vals in vals_list for name in vals}
+        forbidden = self._le97_application_fields() & {
+            name for vals in vals_list for name in vals
+        }
         if forbidden:
             raise UserError(
                 self.env._(
@@ -494,6 +503,35 @@ class DonationDonation(models.Model):
             )
             for donation, position, line in self._le97_non_gift_lines()
         ]
+
+    def _le97_receipt_problems_now(self):
+        """``{donation: [messages]}``: what keeps each donation of ``self``
+        from getting its receipt now, by the checks made at issue time (the
+        fund's and each donor's run once for the batch, then the gift's).
+        Used by the bridges that record gifts received elsewhere (Point of
+        Sale, website) before validating them."""
+        fund_problems = {}
+        donor_problems = {}
+        result = {}
+        for donation in self:
+            company = donation.company_id.sudo()
+            donor = donation.commercial_partner_id
+            if company not in fund_problems:
+                fund_problems[company] = company._le97_receipt_fund_problems()
+            if (company, donor) not in donor_problems:
+                donor_problems[company, donor] = donor._le97_receipt_donor_problems(
+                    company
+                )
+            result[donation] = list(
+                dict.fromkeys(
+                    [
+                        *fund_problems[company],
+                        *donor_problems[company, donor],
+                        *donation._le97_receipt_gift_problems(),
+                    ]
+                )
+            )
+        return result
 
     def _le97_receipt_gift_problems(self):
         """What keeps the gifts of ``self`` from being receipted.

@@ -1,6 +1,6 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 # Income accounts of gifts looked up in a chart that has no gift account set
 # on the company (first found wins, in code order).
@@ -198,16 +198,23 @@ class ResCompany(models.Model):
             return account
         return self._le97_company_gift_income_account() or account
 
-    def _le97_gift_product_accounts(self):
-        """``{product: income account}`` of the gift products of the company.
+    @api.model
+    def _le97_gift_product_xmlids(self):
+        """XML ids of the gift products shipped as data: extended by the
+        addons that bring their own (gifts in Pive, at the Point of Sale,
+        online)."""
+        return ["le97_donation.product_product_gift"]
 
-        Extended by the addons that bring their own gift product as data.
-        """
+    def _le97_gift_product_accounts(self):
+        """``{product: income account}`` of the gift products of the company:
+        each books on the fund's gift account."""
         self.ensure_one()
-        product = self.env.ref("le97_donation.product_product_gift", False)
-        if not product:
-            return {}
-        return {product: self._le97_gift_income_account()}
+        account = self._le97_gift_income_account()
+        products = [
+            self.env.ref(xmlid, raise_if_not_found=False)
+            for xmlid in self._le97_gift_product_xmlids()
+        ]
+        return {product: account for product in products if product}
 
     def _le97_donation_setup(self):
         """Give the donation payment methods and the gift products the accounts

@@ -1,6 +1,6 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 GIFT_PRODUCT_XMLID = "le97_donation_pive.product_product_gift_pive"
 
@@ -17,13 +17,10 @@ class ResCompany(models.Model):
         "default.",
     )
 
-    def _le97_gift_product_accounts(self):
-        """The Pive gifts' product books on the fund's gift account (7541)."""
-        accounts = super()._le97_gift_product_accounts()
-        product = self.env.ref(GIFT_PRODUCT_XMLID, raise_if_not_found=False)
-        if product and self.le97_account_gift_id:
-            accounts[product] = self.le97_account_gift_id
-        return accounts
+    @api.model
+    def _le97_gift_product_xmlids(self):
+        # the Pive gifts' product books on the fund's gift account (7541)
+        return [*super()._le97_gift_product_xmlids(), GIFT_PRODUCT_XMLID]
 
     def _le97_pive_setup(self):
         """The Pive journals, once set up, take gifts as donations: their

@@ -3,7 +3,6 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class DonationDonation(models.Model):
@@ -21,44 +20,34 @@ class DonationDonation(models.Model):
     )
 
     @api.model
-    def _le97_check_application_vals(self, vals_list):
+    def _le97_application_fields(self):
         # the link to the order is written at the closing of the session only
-        res = super()._le97_check_application_vals(vals_list)
-        if any("le97_pos_order_id" in vals for vals in vals_list):
-            raise UserError(
-                self.env._(
-                    "Donation: the Point of Sale order is set when the session is "
-                    "closed, not by hand."
-                )
-            )
-        return res
+        return super()._le97_application_fields() | {"le97_pos_order_id"}
 
     def _le97_defer_pos_receipts(self):
         """The closing of a register is not refused for a receipt: a gift of
         the Point of Sale that cannot be receipted now (the fund's identity,
         the donor's address, a gift in local currency...) is recorded with the
-        yearly option, the reasons posted on it; the yearly receipt covers it
+        yearly option, the reasons logged on it; the yearly receipt covers it
         once they are fixed."""
-        for donation in self.filtered(lambda d: d.tax_receipt_option == "each"):
-            problems = (
-                donation.le97_pos_order_id._le97_receipt_problems()
-                + donation._le97_receipt_gift_problems()
+        todo = self.filtered(lambda d: d.tax_receipt_option == "each")
+        bodies = {
+            donation.id: Markup("<p>%s</p><ul>%s</ul>")
+            % (
+                self.env._(
+                    "No receipt was issued at the closing of the register; "
+                    "the gift waits for the yearly receipt:"
+                ),
+                Markup().join(Markup("<li>%s</li>") % p for p in problems),
             )
-            if not problems:
-                continue
-            donation.tax_receipt_option = "annual"
-            donation.message_post(
-                body=Markup("<p>%s</p><ul>%s</ul>")
-                % (
-                    self.env._(
-                        "No receipt was issued at the closing of the register; "
-                        "the gift waits for the yearly receipt:"
-                    ),
-                    Markup().join(
-                        Markup("<li>%s</li>") % problem for problem in problems
-                    ),
-                )
-            )
+            for donation, problems in todo._le97_receipt_problems_now().items()
+            if problems
+        }
+        deferred = self.browse(list(bodies))
+        if deferred:
+            deferred.write({"tax_receipt_option": "annual"})
+            deferred._message_log_batch(bodies=bodies)
+        return deferred
 
     def _prepare_counterpart_move_line(self, total_company_cur, total_currency):
         # The money of a gift paid at the Point of Sale is in the session's

@@ -24,9 +24,9 @@ class PosOrder(models.Model):
         self.ensure_one()
         return sum(self._le97_gift_lines().mapped("price_subtotal_incl"))
 
-    def _le97_donation_payment_method_line(self):
-        """Inbound method, on donations, of the journal that took most of the
-        order's money: the means of payment the receipt shows."""
+    def _le97_donation_journal(self):
+        """The journal that took most of the order's money: its donation
+        method gives the means of payment the receipt shows."""
         self.ensure_one()
         payments = self.payment_ids.filtered(
             lambda p: not p.is_change and p.payment_method_id.journal_id
@@ -40,12 +40,12 @@ class PosOrder(models.Model):
                     order=self.name,
                 )
             )
-        payment = max(payments, key=lambda p: p.amount)
-        return payment.payment_method_id.journal_id._le97_donation_method_line()
+        return max(payments, key=lambda p: p.amount).payment_method_id.journal_id
 
-    def _prepare_le97_donation_vals(self, anonymous_donor):
-        """Values of the donation of the order's gifts. An order without a
-        customer is an anonymous gift, never receipted."""
+    def _prepare_le97_donation_vals(self, anonymous_donor, method_line):
+        """Values of the donation of the order's gifts, paid through
+        ``method_line`` (of :meth:`_le97_donation_journal`). An order without
+        a customer is an anonymous gift, never receipted."""
         self.ensure_one()
         company = self.company_id
         donor = self.partner_id.commercial_partner_id or anonymous_donor
@@ -55,7 +55,7 @@ class PosOrder(models.Model):
             "partner_id": donor.id,
             "currency_id": self.currency_id.id,
             "donation_date": fields.Date.context_today(self, self.date_order),
-            "payment_method_line_id": self._le97_donation_payment_method_line().id,
+            "payment_method_line_id": method_line.id,
             "payment_ref": self.name,
             "check_total": self._le97_gift_amount(),
             "le97_pos_order_id": self.id,
@@ -73,16 +73,6 @@ class PosOrder(models.Model):
         if not self.partner_id:
             vals["tax_receipt_option"] = "none"
         return vals
-
-    def _le97_receipt_problems(self):
-        """What keeps the order's donor from a receipt now (the fund's and
-        the donor's checks of le97_donation)."""
-        self.ensure_one()
-        company = self.company_id.sudo()
-        donor = self.partner_id.commercial_partner_id
-        return company._le97_receipt_fund_problems() + (
-            donor._le97_receipt_donor_problems(company)
-        )
 
     def _le97_anonymous_donor(self):
         partner = self.env.ref(ANONYMOUS_DONOR_XMLID, raise_if_not_found=False)

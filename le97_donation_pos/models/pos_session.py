@@ -39,10 +39,22 @@ class PosSession(models.Model):
         if not orders:
             return self.env["donation.donation"]
         anonymous = orders._le97_anonymous_donor()
+        journals = {order: order._le97_donation_journal() for order in orders}
+        method_lines = {
+            journal: journal._le97_donation_method_line()
+            for journal in set(journals.values())
+        }
         donations = (
             self.env["donation.donation"]
             .sudo()
-            .create([order._prepare_le97_donation_vals(anonymous) for order in orders])
+            .create(
+                [
+                    order._prepare_le97_donation_vals(
+                        anonymous, method_lines[journals[order]]
+                    )
+                    for order in orders
+                ]
+            )
         )
         donations._le97_defer_pos_receipts()
         donations.validate()

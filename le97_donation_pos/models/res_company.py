@@ -1,6 +1,6 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import UserError
 
 POS_GIFT_PRODUCT_XMLID = "le97_donation_pos.product_product_pos_gift"
@@ -9,14 +9,10 @@ POS_GIFT_PRODUCT_XMLID = "le97_donation_pos.product_product_pos_gift"
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    def _le97_gift_product_accounts(self):
-        """The gift product of the Point of Sale books on the fund's gift
-        account (7541)."""
-        accounts = super()._le97_gift_product_accounts()
-        product = self.env.ref(POS_GIFT_PRODUCT_XMLID, raise_if_not_found=False)
-        if product and self.le97_account_gift_id:
-            accounts[product] = self.le97_account_gift_id
-        return accounts
+    @api.model
+    def _le97_gift_product_xmlids(self):
+        # the gift product of the Point of Sale books on the gift account
+        return [*super()._le97_gift_product_xmlids(), POS_GIFT_PRODUCT_XMLID]
 
     def _le97_pos_gift_transit_account(self):
         """Account between the session's entry and the gifts' entries.

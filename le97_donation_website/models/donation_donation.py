@@ -3,7 +3,6 @@
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class DonationDonation(models.Model):
@@ -20,17 +19,9 @@ class DonationDonation(models.Model):
     )
 
     @api.model
-    def _le97_check_application_vals(self, vals_list):
+    def _le97_application_fields(self):
         # the link to the online payment is written by its post-processing only
-        res = super()._le97_check_application_vals(vals_list)
-        if any("le97_transaction_id" in vals for vals in vals_list):
-            raise UserError(
-                self.env._(
-                    "Donation: the online payment is linked when the payment is "
-                    "confirmed, not by hand."
-                )
-            )
-        return res
+        return super()._le97_application_fields() | {"le97_transaction_id"}
 
     def _le97_post_no_receipt_message(self, problems):
         """Say on the gift why it got no receipt at validation."""

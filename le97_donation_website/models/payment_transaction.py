@@ -253,14 +253,10 @@ class PaymentTransaction(models.Model):
                     reference=self.reference,
                 )
             )
-        lines = journal.inbound_payment_method_line_ids
-        own = lines.filtered(lambda line: line.payment_provider_id == self.provider_id)
-        line = (own.filtered("donation") or lines.filtered("donation"))[:1]
-        if not line and lines:
-            line = (own or lines)[:1]
-            line.donation = True
-            # a journal that receives gifts is hash-secured (le97_donation)
-            self.env["account.journal"]._le97_secure_journal(journal)
+        own = journal.inbound_payment_method_line_ids.filtered(
+            lambda line: line.payment_provider_id == self.provider_id
+        )
+        line = journal._le97_donation_method_line(preferred=own)
         if line and not line.payment_account_id:
             # the donation's entry needs the method's account
             journal.company_id._le97_donation_setup()
@@ -270,11 +266,7 @@ class PaymentTransaction(models.Model):
         """What keeps the gift from getting its receipt now (the checks made
         at issue time on the fund, the donor and the gift)."""
         self.ensure_one()
-        company = donation.company_id
-        problems = company._le97_receipt_fund_problems()
-        problems += donation.commercial_partner_id._le97_receipt_donor_problems(company)
-        problems += donation._le97_receipt_gift_problems()
-        return list(dict.fromkeys(problems))
+        return donation._le97_receipt_problems_now()[donation]
 
     def _le97_prepare_donation_vals(self, donor):
         self.ensure_one()

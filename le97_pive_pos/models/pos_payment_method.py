@@ -3,15 +3,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# the le97_pive mediums (le97.pive.payment.medium)
-PIVE_MEDIUMS = [("paper", "Notes"), ("digital", "Digital")]
+from odoo.addons.le97_pive.models.le97_pive_payment import MEDIUMS
 
 
 class PosPaymentMethod(models.Model):
     _inherit = "pos.payment.method"
 
     le97_pive_medium = fields.Selection(
-        selection=PIVE_MEDIUMS,
+        selection=MEDIUMS,
         string="Local Currency",
         help="Payments in the local currency (La Pive): notes are whole notes "
         "only and the change is given in euros; the payments are posted in the "

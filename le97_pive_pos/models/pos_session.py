@@ -13,13 +13,9 @@ class PosSession(models.Model):
         res = super()._cannot_close_session(bank_payment_method_diffs)
         if res or not bank_payment_method_diffs:
             return res
-        methods = self.env["pos.payment.method"].browse(
-            [int(key) for key in bank_payment_method_diffs]
-        )
+        methods = self.env["pos.payment.method"].browse(list(bank_payment_method_diffs))
         for method in methods.filtered(lambda m: m.le97_pive_medium == "paper"):
-            diff = bank_payment_method_diffs.get(method.id)
-            if diff is None:
-                diff = bank_payment_method_diffs.get(str(method.id), 0)
+            diff = bank_payment_method_diffs[method.id]
             if not float_is_zero(diff - round(diff), precision_digits=6):
                 return {
                     "successful": False,

@@ -29,6 +29,57 @@ def number_demo_orders(env):
         orders.invalidate_recordset(["l10n_fr_secure_sequence_number"])
 
 
+def pos_order_vals(session, lines, payments, partner=None, amount_return=0.0):
+    """What the Point of Sale sends for an order of ``lines`` ([(product,
+    quantity, unit price)], no taxes) paid by ``payments`` ([(method, amount
+    tendered)]; the change is sent as ``amount_return``, and the server
+    books it on the euro cash method). Used by the tests and the bench."""
+    env = session.env
+    total = sum(quantity * price for _product, quantity, price in lines)
+    ref = str(uuid.uuid4())
+    return {
+        "uuid": ref,
+        "name": f"Order {ref}",
+        "session_id": session.id,
+        "user_id": env.uid,
+        "pricelist_id": session.config_id.pricelist_id.id,
+        "fiscal_position_id": False,
+        "partner_id": partner.id if partner else False,
+        "sequence_number": 1,
+        "date_order": fields.Datetime.to_string(fields.Datetime.now()),
+        "amount_total": total,
+        "amount_tax": 0.0,
+        "amount_paid": sum(amount for _method, amount in payments) - amount_return,
+        "amount_return": amount_return,
+        "to_invoice": False,
+        "last_order_preparation_change": "{}",
+        "lines": [
+            Command.create(
+                {
+                    "product_id": product.id,
+                    "qty": quantity,
+                    "price_unit": price,
+                    "price_subtotal": quantity * price,
+                    "price_subtotal_incl": quantity * price,
+                    "tax_ids": [Command.clear()],
+                    "pack_lot_ids": [],
+                }
+            )
+            for product, quantity, price in lines
+        ],
+        "payment_ids": [
+            Command.create(
+                {
+                    "amount": amount,
+                    "name": fields.Datetime.now(),
+                    "payment_method_id": method.id,
+                }
+            )
+            for method, amount in payments
+        ],
+    }
+
+
 class PivePosCase:
     """A bar with its own point of sale: euros in cash, Pive notes and
     digital Pive; drinks without taxes (the fund is not liable to VAT)."""
@@ -109,51 +160,13 @@ class PivePosCase:
         return session
 
     def _order_vals(self, session, quantity, payments, amount_return=0.0):
-        """What the POS sends for an order of ``quantity`` drinks paid by
-        ``payments`` ([(method, amount tendered)]; the POS sends the change
-        as ``amount_return``, the server books it on the euro cash method)."""
-        total = self.drink.list_price * quantity
-        order_uuid = str(uuid.uuid4())
-        return {
-            "uuid": order_uuid,
-            "name": f"Order {order_uuid}",
-            "session_id": session.id,
-            "user_id": self.env.uid,
-            "pricelist_id": self.config.pricelist_id.id,
-            "fiscal_position_id": False,
-            "partner_id": False,
-            "sequence_number": 1,
-            "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-            "amount_total": total,
-            "amount_tax": 0.0,
-            "amount_paid": sum(amount for _method, amount in payments) - amount_return,
-            "amount_return": amount_return,
-            "to_invoice": False,
-            "last_order_preparation_change": "{}",
-            "lines": [
-                Command.create(
-                    {
-                        "product_id": self.drink.id,
-                        "qty": quantity,
-                        "price_unit": self.drink.list_price,
-                        "price_subtotal": total,
-                        "price_subtotal_incl": total,
-                        "tax_ids": [Command.clear()],
-                        "pack_lot_ids": [],
-                    }
-                )
-            ],
-            "payment_ids": [
-                Command.create(
-                    {
-                        "amount": amount,
-                        "name": fields.Datetime.now(),
-                        "payment_method_id": method.id,
-                    }
-                )
-                for method, amount in payments
-            ],
-        }
+        """An order of ``quantity`` drinks (see :func:`pos_order_vals`)."""
+        return pos_order_vals(
+            session,
+            [(self.drink, quantity, self.drink.list_price)],
+            payments,
+            amount_return=amount_return,
+        )
 
     def _sync_orders(self, vals_list):
         result = self.env["pos.order"].sync_from_ui(vals_list)
