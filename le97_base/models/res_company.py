@@ -277,9 +277,9 @@ class ResCompany(models.Model):
         return (start - relativedelta(days=1)).year
 
     def _le97_get_foreign_resources(self, date_from, date_to):
-        """Resources (class 7) of the period from partners abroad. Donors have
-        no country of origin of their own: the partner's country is used, and a
-        partner without a country counts as from the company's country."""
+        """Resources (class 7) of the period from partners abroad: the
+        contact's *Resources from* country, else its address's; a contact with
+        neither counts as from the company's country."""
         self.ensure_one()
         country = self.country_id or self.env.ref("base.fr")
         groups = self.env["account.move.line"]._read_group(
@@ -289,7 +289,7 @@ class ResCompany(models.Model):
                 ("date", ">=", date_from),
                 ("date", "<=", date_to),
                 ("account_id.code", "=like", "7%"),
-                ("partner_id.country_id", "not in", [False, country.id]),
+                *self.env["res.partner"]._le97_resources_abroad_domain(country),
             ],
             aggregates=["balance:sum"],
         )

@@ -138,6 +138,45 @@ class TestFundDeadline(Le97BooksCommon):
             self.env.ref("le97_base.group_treasurer").id,
         )
 
+    def test_foreign_resources_by_origin_of_the_money(self):
+        """The *Resources from* country of a contact wins over its address."""
+        # a Belgian foundation's French office: address in France, money from
+        # Belgium; a donor living in Belgium giving French money
+        office = self.env["res.partner"].create(
+            {
+                "name": "Fondation belge (bureau de Besançon)",
+                "country_id": self.env.ref("base.fr").id,
+                "le97_resources_country_id": self.env.ref("base.be").id,
+            }
+        )
+        expatriate = self.env["res.partner"].create(
+            {
+                "name": "Donateur frontalier",
+                "country_id": self.env.ref("base.be").id,
+                "le97_resources_country_id": self.env.ref("base.fr").id,
+            }
+        )
+        nowhere = self.env["res.partner"].create({"name": "Donateur sans adresse"})
+        self.gift(D(2025, 9, 1), 15000, office)
+        self.gift(D(2025, 10, 1), 20000, expatriate)
+        self.gift(D(2025, 10, 2), 20000, nowhere)
+        date_from, date_to = D(2025, 7, 1), D(2026, 6, 30)
+        self.assertEqual(
+            self.company._le97_get_foreign_resources(date_from, date_to), 15000
+        )
+        self.assertNotIn(
+            "foreign_resources",
+            [v["kind"] for v in self.company._le97_fund_deadline_vals(2026)],
+        )
+        self.gift(D(2026, 1, 5), 301, office)
+        self.assertEqual(
+            self.company._le97_get_foreign_resources(date_from, date_to), 15301
+        )
+        self.assertIn(
+            "foreign_resources",
+            [v["kind"] for v in self.company._le97_fund_deadline_vals(2026)],
+        )
+
     # -- the cron ------------------------------------------------------------------
     def test_activities_for_the_group(self):
         with freeze_time("2026-07-15"):
