@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Le 97 - Base",
-    "version": "18.0.2.1.0",
+    "version": "18.0.2.2.0",
     "category": "Accounting",
     "license": "AGPL-3",
     "summary": "Endowment fund identity, roles, groups and menu for Le 97",
@@ -15,6 +15,7 @@
         "security/ir.model.access.csv",
         "security/le97_volunteer_security.xml",
         "security/le97_fund_deadline_security.xml",
+        "data/account_analytic_plan_data.xml",
         "data/le97_fund_deadline_data.xml",
         "report/le97_statement_reports.xml",
         "report/le97_statement_templates.xml",
@@ -23,7 +24,9 @@
         "views/le97_cvn_valuation_views.xml",
         "views/le97_statement_wizard_views.xml",
         "views/le97_home_action_views.xml",
+        "views/le97_dashboard_views.xml",
         "views/le97_fund_deadline_views.xml",
+        "views/account_analytic_account_views.xml",
         "views/le97_base_menus.xml",
         "views/res_company_views.xml",
         "views/res_partner_views.xml",
@@ -32,10 +35,16 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/account_analytic_account_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "le97_base/static/src/dashboard/*",
+        ],
         "web.assets_tests": [
             "le97_base/static/tests/tours/le97_volunteer_hour_tour.js",
+            "le97_base/static/tests/tours/le97_dashboard_tour.js",
+            "le97_base/static/tests/tours/le97_project_statement_tour.js",
         ],
     },
     "post_init_hook": "post_init_hook",

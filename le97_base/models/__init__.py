@@ -1,10 +1,12 @@
 from . import le97_workflow_mixin  # noqa: I001 (the mixins first: models inherit them)
 from . import (
+    account_analytic_account,
     account_journal,
     account_move,
     ir_module_module,
     le97_cvn_valuation,
     le97_cvn_valuation_line,
+    le97_dashboard,
     le97_fund_deadline,
     le97_home_action,
     le97_volunteer_activity,

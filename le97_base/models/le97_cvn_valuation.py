@@ -90,13 +90,15 @@ class Le97CvnValuation(models.Model):
                 .sudo()
                 ._read_group(
                     valuation._get_hour_domain(),
-                    groupby=["activity_id"],
+                    groupby=["activity_id", "le97_project_id"],
                     aggregates=["hours:sum"],
                 )
             )
             missing = [
                 activity.name
-                for activity, _hours in groups
+                for activity in dict.fromkeys(
+                    activity for activity, _project, _hours in groups
+                )
                 if not activity.rate_ids.filtered(
                     lambda r, v=valuation: r.year == v.year
                 )
@@ -116,17 +118,21 @@ class Le97CvnValuation(models.Model):
                 )
             ]
             commands += [
-                Command.create(valuation._prepare_volunteer_line_vals(activity, hours))
-                for activity, hours in groups
+                Command.create(
+                    valuation._prepare_volunteer_line_vals(activity, hours, project)
+                )
+                for activity, project, hours in groups
             ]
             valuation.line_ids = commands
         return True
 
-    def _prepare_volunteer_line_vals(self, activity, hours):
+    def _prepare_volunteer_line_vals(self, activity, hours, project=None):
+        """One line per activity and project of the valued hours."""
         self.ensure_one()
         return {
             "kind": "volunteer",
             "activity_id": activity.id,
+            "le97_project_id": project.id if project else False,
             "name": activity.name,
             "hours": hours,
             "rate": activity._get_rate(self.year),
@@ -162,15 +168,26 @@ class Le97CvnValuation(models.Model):
                         company=company.name,
                     )
                 )
+            # the project on both sides, so that its analytic lines show the
+            # contribution in the income statement by project
+            extra = {}
+            if line.le97_project_id:
+                extra["analytic_distribution"] = {str(line.le97_project_id.id): 100.0}
             line_vals += [
                 Command.create(
-                    {"name": line.name, "account_id": use.id, "debit": line.amount}
+                    {
+                        "name": line.name,
+                        "account_id": use.id,
+                        "debit": line.amount,
+                        **extra,
+                    }
                 ),
                 Command.create(
                     {
                         "name": line.name,
                         "account_id": resource.id,
                         "credit": line.amount,
+                        **extra,
                     }
                 ),
             ]

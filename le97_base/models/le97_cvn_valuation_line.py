@@ -27,6 +27,15 @@ class Le97CvnValuationLine(models.Model):
     )
     name = fields.Char(string="Description", required=True)
     activity_id = fields.Many2one("le97.volunteer.activity", readonly=True)
+    le97_project_id = fields.Many2one(
+        "account.analytic.account",
+        string="Project",
+        index=True,
+        check_company=True,
+        domain=lambda self: self.env["account.analytic.account"]._le97_project_domain(),
+        help="Project of the fund the contribution went to: the entries in "
+        "86/87 carry it, and the income statement by project reads it.",
+    )
     hours = fields.Float(digits=(16, 2))
     rate = fields.Monetary(string="Hourly Rate")
     amount_manual = fields.Monetary(string="Value")

@@ -27,10 +27,32 @@ class Le97VolunteerHour(models.Model):
         check_company=True,
         ondelete="restrict",
     )
+    le97_project_id = fields.Many2one(
+        "account.analytic.account",
+        string="Project",
+        compute="_compute_le97_project_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        check_company=True,
+        domain=lambda self: self.env["account.analytic.account"]._le97_project_domain(),
+        help="Project of the fund the time is given to: the project of the "
+        "activity by default. The yearly valuation values the time by project.",
+    )
     note = fields.Char()
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+
+    @api.depends("activity_id")
+    def _compute_le97_project_id(self):
+        projects = self.activity_id.analytic_account_id.filtered_domain(
+            self.env["account.analytic.account"]._le97_project_domain()
+        )
+        for line in self:
+            account = line.activity_id.analytic_account_id
+            line.le97_project_id = account if account in projects else False
 
     @api.constrains("hours")
     def _check_hours(self):

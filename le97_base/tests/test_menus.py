@@ -16,9 +16,14 @@ class TestMenus(Le97Common):
 
     def test_top_level_entries_are_areas(self):
         """Every screen of every installed addon sits in an area, none beside
-        them."""
+        them but the dashboard, first, where the app opens."""
         root = self.env.ref("le97_base.menu_le97_root")
-        for area in root.child_id:
+        dashboard = self.env.ref("le97_base.le97_dashboard_menu")
+        self.assertEqual(root.child_id.sorted("sequence")[:1], dashboard)
+        self.assertEqual(
+            dashboard.action, self.env.ref("le97_base.le97_dashboard_action")
+        )
+        for area in root.child_id - dashboard:
             with self.subTest(area=area.name):
                 self.assertFalse(area.action, "a screen sits beside the areas")
                 self.assertTrue(area.child_id)

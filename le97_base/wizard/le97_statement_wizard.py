@@ -14,7 +14,7 @@ import io
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import xlsxwriter
 
 
@@ -37,6 +37,20 @@ class Le97StatementWizard(models.TransientModel):
         default=lambda self: fields.Date.context_today(self).replace(month=12, day=31),
     )
     compare = fields.Boolean(string="Compare with the previous year", default=True)
+    by_project = fields.Boolean(
+        string="Columns by Project",
+        help="Print the income statement with one column per project of the fund, "
+        "a column for what is not assigned to a project and the total.",
+    )
+    project_ids = fields.Many2many(
+        "account.analytic.account",
+        string="Projects",
+        check_company=True,
+        domain=lambda self: self.env["account.analytic.account"]._le97_project_domain(),
+        help="The projects to print in their own column; leave empty for every "
+        "project with amounts in the period. The other projects are then "
+        "printed together in one column.",
+    )
     warning_html = fields.Html(
         string="Warnings", compute="_compute_warning_html", sanitize=False
     )
@@ -48,11 +62,37 @@ class Le97StatementWizard(models.TransientModel):
                 wizard.date_to
             )
 
+    @api.constrains("project_ids")
+    def _check_project_ids(self):
+        Account = self.env["account.analytic.account"]
+        for wizard in self:
+            others = wizard.project_ids - wizard.project_ids.filtered_domain(
+                Account._le97_project_domain()
+            )
+            if others:
+                raise ValidationError(
+                    self.env._(
+                        "%(accounts)s: only the projects of the fund can have a "
+                        "column in the statement.",
+                        accounts=", ".join(others.mapped("display_name")),
+                    )
+                )
+
     def _check_period(self):
         self.ensure_one()
         if self.date_from > self.date_to:
             raise UserError(
                 self.env._("The start of the period must be before its end.")
+            )
+        if (
+            self.by_project
+            and not self.env["account.analytic.account"]._le97_project_plan()
+        ):
+            raise UserError(
+                self.env._(
+                    "The analytic plan of the fund's projects is missing: update "
+                    "the Le 97 - Base module to restore it."
+                )
             )
 
     # -- layout (ANC 2018-06) ---------------------------------------------------
@@ -212,6 +252,124 @@ class Le97StatementWizard(models.TransientModel):
         total = sum(valuations.mapped("amount_total"))
         return {"87": total, "86": total}
 
+    def _get_project_balance_domain(self, date_from, date_to):
+        """Analytic lines of the fund's projects coming from the posted journal
+        items of the period (those of a split distribution carry their share)."""
+        self.ensure_one()
+        Account = self.env["account.analytic.account"]
+        column = Account._le97_project_column()
+        return [
+            ("company_id", "=", self.company_id.id),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+            ("move_line_id.parent_state", "=", "posted"),
+            (column, "any", Account._le97_project_domain()),
+        ]
+
+    def _get_project_balances(self, date_from, date_to):
+        """{project: {account: credit - debit}} of the period, from the
+        analytic lines of the projects' plan (one read_group for all)."""
+        self.ensure_one()
+        column = self.env["account.analytic.account"]._le97_project_column()
+        groups = (
+            self.env["account.analytic.line"]
+            .with_company(self.company_id)
+            ._read_group(
+                self._get_project_balance_domain(date_from, date_to),
+                groupby=[column, "general_account_id"],
+                aggregates=["amount:sum"],
+            )
+        )
+        balances = {}
+        for project, account, amount in groups:
+            if account:
+                project_balances = balances.setdefault(project, {})
+                project_balances[account] = project_balances.get(account, 0.0) + amount
+        return balances
+
+    def _get_cvn_statement_project_amounts(self, date_from, date_to):
+        """CVN kept off books, by project: {project: {"87": x, "86": x}} from
+        the lines of the validated valuations of the period."""
+        self.ensure_one()
+        if self.company_id.le97_cvn_mode != "statement":
+            return {}
+        groups = self.env["le97.cvn.valuation.line"]._read_group(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("valuation_id.state", "=", "done"),
+                ("valuation_id.year", ">=", date_from.year),
+                ("valuation_id.year", "<=", date_to.year),
+                ("le97_project_id", "!=", False),
+            ],
+            groupby=["le97_project_id"],
+            aggregates=["amount:sum"],
+        )
+        return {project: {"87": amount, "86": amount} for project, amount in groups}
+
+    def _get_project_columns(self, date_from, date_to, total):
+        """Columns of the income statement by project: the projects chosen (or
+        every project with amounts), the other projects together if any, and
+        what is not assigned to a project, so that the columns add up to
+        ``total`` (the income statement of the period, key -> amount)."""
+        self.ensure_one()
+        layout = self._get_income_layout()
+        currency = self.company_id.currency_id
+        balances = self._get_project_balances(date_from, date_to)
+        cvn = self._get_cvn_statement_project_amounts(date_from, date_to)
+        projects = self.env["account.analytic.account"].union(*balances, *cvn)
+        amounts = {
+            project: self._compute_layout(
+                layout, balances.get(project, {}), cvn.get(project)
+            )
+            for project in projects
+        }
+
+        def has_amounts(project_amounts):
+            return any(not currency.is_zero(a) for a in project_amounts.values())
+
+        chosen = self.project_ids or projects.filtered(
+            lambda p: has_amounts(amounts[p])
+        )
+        chosen = chosen.sorted(lambda p: (p.code or "", p.name or "", p.id))
+        columns = [
+            {
+                "key": f"project_{project.id}",
+                "label": project.name,
+                "project": project,
+                "amounts": amounts.get(project) or dict.fromkeys(total, 0.0),
+            }
+            for project in chosen
+        ]
+        others = projects - chosen
+        other_amounts = {
+            key: sum(amounts[project][key] for project in others) for key in total
+        }
+        if others and has_amounts(other_amounts):
+            columns.append(
+                {
+                    "key": "other_projects",
+                    "label": self.env._("Other projects"),
+                    "project": others,
+                    "amounts": other_amounts,
+                }
+            )
+        columns.append(
+            {
+                "key": "not_assigned",
+                "label": self.env._("Not assigned to a project"),
+                "project": self.env["account.analytic.account"],
+                "amounts": {
+                    key: total[key] - sum(amounts[project][key] for project in projects)
+                    for key in total
+                },
+            }
+        )
+        for column in columns:
+            column["amounts"] = {
+                key: currency.round(amount) for key, amount in column["amounts"].items()
+            }
+        return columns
+
     def _get_period_data(self, date_from, date_to):
         self.ensure_one()
         income = self._compute_layout(
@@ -243,6 +401,14 @@ class Le97StatementWizard(models.TransientModel):
             "compare": self.compare,
             "warnings": self.company_id._le97_get_warnings(self.date_to),
         }
+        columns = []
+        if self.by_project:
+            columns = self._get_project_columns(
+                self.date_from, self.date_to, current["income"]
+            )
+        result["project_columns"] = [
+            {"key": column["key"], "label": str(column["label"])} for column in columns
+        ]
         for statement, layout in (
             ("income", self._get_income_layout()),
             ("balance", self._get_balance_layout()),
@@ -262,6 +428,11 @@ class Le97StatementWizard(models.TransientModel):
                         "style": style,
                         "amount": current[statement].get(key),
                         "previous": previous and previous[statement].get(key),
+                        "columns": [
+                            column["amounts"].get(key)
+                            for column in columns
+                            if statement == "income"
+                        ],
                     }
                 )
             result[statement] = lines
@@ -271,9 +442,15 @@ class Le97StatementWizard(models.TransientModel):
     def action_print_pdf(self):
         self.ensure_one()
         self._check_period()
-        return self.env.ref("le97_base.action_report_le97_statement").report_action(
-            self
-        )
+        report = "le97_base.action_report_le97_statement"
+        if self.by_project and self._is_wide(self._get_report_data()):
+            report = "le97_base.action_report_le97_statement_landscape"
+        return self.env.ref(report).report_action(self)
+
+    @api.model
+    def _is_wide(self, data):
+        """Whether the income statement has too many columns for a portrait page."""
+        return len(data["project_columns"]) + 1 + int(data["compare"]) > 4
 
     def action_export_xlsx(self):
         self.ensure_one()
@@ -283,27 +460,36 @@ class Le97StatementWizard(models.TransientModel):
         bold = workbook.add_format({"bold": True})
         money = workbook.add_format({"num_format": "#,##0.00"})
         money_bold = workbook.add_format({"num_format": "#,##0.00", "bold": True})
+        header = workbook.add_format({"bold": True, "text_wrap": True})
         for statement, title in (
             ("income", self.env._("Income Statement")),
             ("balance", self.env._("Balance Sheet")),
         ):
             sheet = workbook.add_worksheet(title[:31])
+            # by project (income statement only): the projects' columns first,
+            # then the total of the year and the previous year
+            columns = data["project_columns"] if statement == "income" else []
+            first = 1 + len(columns)
             sheet.set_column(0, 0, 50)
-            sheet.set_column(1, 2, 16)
+            sheet.set_column(1, first + 1, 16)
             sheet.write(0, 0, f"{data['company'].name} - {title}", bold)
             sheet.write(1, 0, f"{data['date_from']} - {data['date_to']}")
-            sheet.write(2, 1, str(data["date_to"].year), bold)
+            for col, column in enumerate(columns, start=1):
+                sheet.write(2, col, column["label"], header)
+            sheet.write(2, first, str(data["date_to"].year), bold)
             if data["compare"]:
-                sheet.write(2, 2, str(data["prev_to"].year), bold)
+                sheet.write(2, first + 1, str(data["prev_to"].year), bold)
             for row, line in enumerate(data[statement], start=3):
                 is_line = line["style"] == "line"
                 sheet.write(row, 0, line["label"], None if is_line else bold)
                 if line["style"] == "section":
                     continue
                 fmt = money if is_line else money_bold
-                sheet.write_number(row, 1, line["amount"] or 0.0, fmt)
+                for col, amount in enumerate(line["columns"], start=1):
+                    sheet.write_number(row, col, amount or 0.0, fmt)
+                sheet.write_number(row, first, line["amount"] or 0.0, fmt)
                 if data["compare"]:
-                    sheet.write_number(row, 2, line["previous"] or 0.0, fmt)
+                    sheet.write_number(row, first + 1, line["previous"] or 0.0, fmt)
         workbook.close()
         attachment = self.env["ir.attachment"].create(
             {

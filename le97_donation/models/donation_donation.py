@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_amount
 
 from .account_payment_method_line import PAYMENT_MEANS
@@ -19,6 +19,8 @@ APPLICATION_FIELDS = {
     "amount_total",
     "amount_total_company_currency",
     "tax_receipt_total",
+    # from the campaign: whether the gift counts in the CER
+    "le97_public_generosity",
 }
 # What a validated gift is, as its journal entry and its receipt say it: fixed
 # once the gift leaves the draft state.
@@ -37,6 +39,9 @@ VALIDATED_FIELDS = {
     "le97_counterpart_ids",
     "le97_counterpart_value",
     "le97_valuation_letter",
+    # the campaign and the project the gift's entry carries (analytic item)
+    "campaign_id",
+    "le97_project_id",
 }
 # LPF L. 102 E: books and the documents that prove them are kept six years.
 RETENTION_YEARS = 6
@@ -140,6 +145,69 @@ class DonationDonation(models.Model):
         "donor) the gift gives no right to a receipt.",
     )
     le97_counterpart_description = fields.Char(string="Counterpart", tracking=True)
+    le97_project_id = fields.Many2one(
+        "account.analytic.account",
+        string="Project",
+        compute="_compute_le97_project_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
+        domain=lambda self: self.env["account.analytic.account"]._le97_project_domain(),
+        help="Project of the fund this gift is for, from its campaign: at "
+        "validation each gift line without an analytic distribution gets it, and "
+        "its journal item then carries it (analytic plan Projects of the Fund).",
+    )
+    le97_public_generosity = fields.Boolean(
+        string="Public Generosity",
+        compute="_compute_le97_public_generosity",
+        store=True,
+        precompute=True,
+        index=True,
+        help="A gift to a campaign appealing to the public (générosité du "
+        "public): counted in the yearly account of the resources collected from "
+        "the public (CER). Fixed when the gift is validated.",
+    )
+
+    @api.depends("campaign_id.le97_project_id")
+    def _compute_le97_project_id(self):
+        # a draft follows its campaign's project (when it has one); a validated
+        # gift keeps the project its entry carries
+        for donation in self:
+            project = donation.le97_project_id
+            if donation.state == "draft" and donation.campaign_id.le97_project_id:
+                project = donation.campaign_id.le97_project_id
+            donation.le97_project_id = project
+
+    @api.depends("campaign_id.le97_public_appeal")
+    def _compute_le97_public_generosity(self):
+        for donation in self:
+            if donation.state == "draft":
+                donation.le97_public_generosity = bool(
+                    donation.campaign_id.le97_public_appeal
+                )
+            else:
+                donation.le97_public_generosity = donation.le97_public_generosity
+
+    @api.constrains("le97_project_id")
+    def _check_le97_project_id(self):
+        projects = self.env["account.analytic.account"]
+        domain = projects._le97_project_domain()
+        for donation in self.filtered("le97_project_id"):
+            if not donation.le97_project_id.sudo().filtered_domain(domain):
+                raise ValidationError(
+                    self.env._(
+                        "The analytic account %(account)s of the donation "
+                        "%(donation)s is not a project of the fund: choose an "
+                        "account of the plan %(plan)s.",
+                        account=donation.le97_project_id.sudo().display_name,
+                        donation=donation.display_name,
+                        plan=projects._le97_project_plan().sudo().display_name,
+                    )
+                )
 
     @api.depends("le97_counterpart_ids.subtotal")
     def _compute_le97_counterpart_value(self):
@@ -388,9 +456,10 @@ class DonationDonation(models.Model):
                         donation=name,
                     )
                 )
-        problems += self.filtered(
-            lambda d: d.state == "draft"
-        )._le97_non_gift_validation_problems()
+        drafts = self.filtered(lambda d: d.state == "draft")
+        problems += drafts._le97_non_gift_validation_problems()
+        for donation in drafts.filtered("campaign_id"):
+            problems += donation.campaign_id._le97_gift_authorisation_problems(donation)
         return problems
 
     def validate(self):
@@ -411,6 +480,7 @@ class DonationDonation(models.Model):
         # The user's role is checked: OCA's validation writes the state and the
         # entry, which only the application writes (as superuser).
         to_receipt = self._le97_get_each_receipt_donations()
+        self._le97_set_project_distribution()
         res = super(
             DonationDonation, self.sudo().with_context(le97_defer_each_receipt=True)
         ).validate()
@@ -422,6 +492,22 @@ class DonationDonation(models.Model):
                 [donation._prepare_each_tax_receipt() for donation in to_receipt]
             )
         return res
+
+    def _le97_set_project_distribution(self):
+        """Each gift line of a donation with a project, without an analytic
+        distribution of its own, gets the project (100 %): OCA copies the
+        line's distribution to its journal item, whose analytic item then
+        carries the project. Called by the validation, once it has checked
+        the donations."""
+        for donation in self.filtered("le97_project_id"):
+            lines = donation.line_ids.filtered(
+                lambda line: line.le97_gift_kind == "gift"
+                and not line.analytic_distribution
+            )
+            if lines:
+                lines.sudo().write(
+                    {"analytic_distribution": {str(donation.le97_project_id.id): 100}}
+                )
 
     def generate_each_tax_receipt(self):
         # deferred to validate() above, which issues them in one batch

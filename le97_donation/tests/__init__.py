@@ -2,8 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import (
     test_access,
+    test_campaign_project,
+    test_cer,
     test_concordance,
     test_counterparts,
+    test_dashboard,
     test_declaration,
     test_donation_flow,
     test_donation_tour,

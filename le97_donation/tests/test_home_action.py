@@ -10,16 +10,17 @@ SESSION_INFO = re.compile(r"odoo\.__session_info__ = (\{.*?\});\n", re.S)
 
 @tagged("post_install", "-at_install")
 class TestTreasurerHomeAction(HttpCase):
-    """Treasurers and receipts administrators land on the donations."""
+    """Treasurers and receipts administrators land on the dashboard, which
+    shows the gifts and receipts of this addon."""
 
-    def test_treasurers_land_on_the_donations(self):
-        donations = self.env.ref("le97_donation.donation_donation_action")
+    def test_treasurers_land_on_the_dashboard(self):
+        dashboard = self.env.ref("le97_base.le97_dashboard_action")
         for group in ("le97_base.group_treasurer", "le97_base.group_receipt_admin"):
             login = "home_" + group.split(".")[1]
             with self.subTest(group=group):
                 user = new_test_user(self.env, login=login, groups=group)
-                self.assertEqual(user.action_id.id, donations.id)
+                self.assertEqual(user.action_id.id, dashboard.id)
                 self.authenticate(login, login)
                 page = self.url_open("/odoo")
                 session_info = json.loads(SESSION_INFO.search(page.text).group(1))
-                self.assertEqual(session_info["home_action_id"], donations.id)
+                self.assertEqual(session_info["home_action_id"], dashboard.id)

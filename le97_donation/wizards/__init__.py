@@ -8,6 +8,7 @@ from . import (
     donation_tax_receipt_option_switch,
     donation_tax_receipt_send,
     donation_tax_receipt_yearly,
+    le97_cer_wizard,
     le97_expense_claim_refuse,
     tax_receipt_annual_create,
 )

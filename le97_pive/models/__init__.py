@@ -3,6 +3,7 @@ from . import (
     account_chart_template,
     account_journal,
     account_move,
+    le97_dashboard,
     le97_pive_balance_report,
     le97_pive_fee_category,
     le97_pive_payment,

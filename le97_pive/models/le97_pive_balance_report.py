@@ -18,6 +18,28 @@ class Le97PiveBalanceReport(models.Model):
     _auto = False
     _order = "date desc"
     _rec_name = "date"
+    # what the view reads: flushed before it is searched or grouped, so that
+    # an entry posted in the same transaction is counted
+    _depends = {
+        "account.move.line": [
+            "date",
+            "company_id",
+            "company_currency_id",
+            "account_id",
+            "journal_id",
+            "move_id",
+            "parent_state",
+            "debit",
+            "credit",
+            "balance",
+        ],
+        "res.company": [
+            "mlcc_paper_account_id",
+            "mlcc_digital_account_id",
+            "mlcc_fee_account_id",
+        ],
+        "le97.pive.payment": ["move_id", "purpose_id", "user_id"],
+    }
 
     date = fields.Date(readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)

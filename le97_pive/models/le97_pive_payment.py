@@ -92,6 +92,21 @@ class Le97PivePayment(models.Model):
         help="Optional: the person who paid, for example the donor of a gift.",
     )
     note = fields.Char()
+    le97_project_id = fields.Many2one(
+        comodel_name="account.analytic.account",
+        string="Project",
+        compute="_compute_le97_project_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
+        domain=lambda self: self.env["account.analytic.account"]._le97_project_domain(),
+        help="Project of the fund this income is for, by default the purpose's: "
+        "the income journal item carries it (analytic plan Projects of the Fund).",
+    )
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
@@ -145,6 +160,20 @@ class Le97PivePayment(models.Model):
         for payment in self:
             payment.currency_id = payment.company_id.sudo().mlcc_currency_id
 
+    @api.depends("purpose_id", "company_id")
+    def _compute_le97_project_id(self):
+        # the purpose's default, read as superuser (its project may be another
+        # company's, which the counter cannot read: it is then left out); a
+        # posted payment keeps the project of its entry
+        for payment in self:
+            if payment.state != "draft":
+                payment.le97_project_id = payment.le97_project_id
+                continue
+            project = payment.purpose_id.sudo().le97_project_id
+            if project.company_id and project.company_id != payment.company_id:
+                project = project.browse()
+            payment.le97_project_id = project.with_env(self.env)
+
     @api.depends("wallet_transaction_ids")
     def _compute_wallet_transaction_ref(self):
         for payment in self:
@@ -197,6 +226,23 @@ class Le97PivePayment(models.Model):
                         "Notes have no cents: %(amount)s cannot be paid in notes. "
                         "Round the amount and take the cents in euros.",
                         amount=payment.amount,
+                    )
+                )
+
+    @api.constrains("le97_project_id")
+    def _check_le97_project_id(self):
+        projects = self.env["account.analytic.account"]
+        domain = projects._le97_project_domain()
+        for payment in self.filtered("le97_project_id"):
+            if not payment.le97_project_id.sudo().filtered_domain(domain):
+                raise ValidationError(
+                    self.env._(
+                        "The analytic account %(account)s of the payment "
+                        "%(payment)s is not a project of the fund: choose an "
+                        "account of the plan %(plan)s.",
+                        account=payment.le97_project_id.sudo().display_name,
+                        payment=payment.display_name,
+                        plan=projects._le97_project_plan().sudo().display_name,
                     )
                 )
 
@@ -300,10 +346,18 @@ class Le97PivePayment(models.Model):
                         "currency_id": currency.id,
                         "amount_currency": -self.amount,
                         "balance": -balance,
+                        "analytic_distribution": self._le97_income_distribution(),
                     }
                 ),
             ],
         }
+
+    def _le97_income_distribution(self):
+        """Analytic distribution of the income journal item: the project."""
+        self.ensure_one()
+        if not self.le97_project_id:
+            return False
+        return {str(self.le97_project_id.id): 100}
 
     def _le97_check_postable(self):
         """Refuse the whole batch before anything is written."""

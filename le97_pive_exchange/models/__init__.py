@@ -1,5 +1,6 @@
 from . import (
     account_journal,
+    le97_dashboard,
     le97_pive_denomination,
     le97_pive_denomination_line_mixin,
     le97_pive_exchange_check,

@@ -1,4 +1,5 @@
 from . import (
+    test_dashboard,
     test_exchange_checks,
     test_exchange_concurrency,
     test_exchange_day,
