@@ -96,6 +96,14 @@ class DonationCampaign(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._le97_check_authorisation_vals(vals_list, creating=True)
+        # as the form does: a campaign created without a company (OCA shares
+        # campaigns by default) on a project of one company belongs to it
+        projects = self.env["account.analytic.account"].sudo()
+        for vals in vals_list:
+            if vals.get("le97_project_id") and "company_id" not in vals:
+                company = projects.browse(vals["le97_project_id"]).company_id
+                if company:
+                    vals["company_id"] = company.id
         return super().create(vals_list)
 
     def write(self, vals):

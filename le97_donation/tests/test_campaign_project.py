@@ -172,6 +172,26 @@ class TestCampaignProject(Le97ProjectCommon):
         campaign.with_user(self.user_treasurer).le97_public_appeal = True
         self.assertTrue(draft.le97_public_generosity)
 
+    def test_campaign_takes_the_company_of_its_project(self):
+        """Created without a company (over RPC, say), a campaign on a project
+        of one company belongs to it; a company given is checked against the
+        project's."""
+        campaign = self.env["donation.campaign"].create(
+            {"name": "Chantier participatif", "le97_project_id": self.project.id}
+        )
+        self.assertEqual(campaign.company_id, self.company)
+        other = self.env["res.company"].create({"name": "Autre fonds"})
+        count = self.env["donation.campaign"].search_count([])
+        with self.assertRaises(UserError):
+            self.env["donation.campaign"].create(
+                {
+                    "name": "Mauvaise société",
+                    "company_id": other.id,
+                    "le97_project_id": self.project.id,
+                }
+            )
+        self.assertEqual(self.env["donation.campaign"].search_count([]), count)
+
     def test_project_must_be_a_project_of_the_fund(self):
         other_plan = self.env["account.analytic.plan"].create({"name": "Autre axe"})
         account = self.env["account.analytic.account"].create(
