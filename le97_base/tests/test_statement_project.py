@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import openpyxl
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -438,6 +438,27 @@ class TestProjectStatement(Le97BooksCommon):
             )
         )
         self.assertTrue(project.filtered_domain(project._le97_project_domain()))
+        # and puts an expense on a project: the analytic column of bills is theirs
+        self.assertTrue(self.treasurer.has_group("analytic.group_analytic_accounting"))
+        bill = Form(
+            self.env["account.move"]
+            .with_user(self.treasurer)
+            .with_context(default_move_type="in_invoice")
+        )
+        bill.partner_id = self.vendor
+        bill.invoice_date = fields.Date.to_date("2025-06-01")
+        with bill.invoice_line_ids.new() as line:
+            line.name = "Graines"
+            line.price_unit = 12.0
+            line.tax_ids.clear()
+            line.analytic_distribution = {str(project.id): 100}
+        bill = bill.save()
+        bill.action_post()
+        analytic = self.env["account.analytic.line"].search(
+            [("move_line_id", "in", bill.line_ids.ids)]
+        )
+        self.assertEqual(analytic[project._le97_project_column()], project)
+        self.assertEqual(analytic.amount, -12.0)
 
     def test_bad_input(self):
         wizard = self._wizard(by_project=True, date_from="2026-01-01")
