@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Le 97 - Gifts in Pive",
-    "version": "18.0.1.2.1",
+    "version": "18.0.1.3.0",
     "category": "Accounting",
     "license": "AGPL-3",
     "summary": "A gift in local currency (La Pive) recorded at a counter becomes "

@@ -106,6 +106,9 @@ class Le97PivePayment(models.Model):
             "payment_method_line_id": self._le97_gift_payment_method_line().id,
             "payment_ref": self.note or self.purpose_id.name,
             "check_total": self.amount,
+            # the project of the payment (from its purpose): the donation's
+            # gift line and its analytic item carry it
+            "le97_project_id": self.le97_project_id.id,
             "line_ids": [
                 Command.create(
                     {

@@ -85,6 +85,28 @@ class TestPiveGift(PiveCommon):
         with self.assertRaises(AccessError):
             donor.with_user(self.user_merchant).read(["name"])
 
+    def test_gift_keeps_its_project(self):
+        """A gift at a counter whose purpose goes to a project: its donation,
+        and the analytic item of the donation's gift line, carry the project."""
+        Analytic = self.env["account.analytic.account"]
+        project = Analytic.create(
+            {
+                "name": "Jardin du Ravelin",
+                "plan_id": Analytic._le97_project_plan().id,
+                "company_id": self.company.id,
+            }
+        )
+        payment = self._merchant_gift(amount=10, le97_project_id=project.id)
+        payment.with_user(self.user_merchant).action_post()
+        donation = payment.donation_id
+        self.assertEqual(donation.le97_project_id, project)
+        gift_items = donation.move_id.line_ids.filtered("credit")
+        analytic = self.env["account.analytic.line"].search(
+            [("move_line_id", "in", gift_items.ids)]
+        )
+        self.assertEqual(analytic[Analytic._le97_project_column()], project)
+        self.assertEqual(sum(analytic.mapped("amount")), 10.0)
+
     def test_merchant_records_an_anonymous_gift(self):
         """At a counter, a merchant who sees no donation records a gift: it
         becomes a donation of the anonymous donor."""
