@@ -78,7 +78,7 @@ class Le97CerCommon(Le97ProjectCommon):
     @classmethod
     def _entry(cls, date, lines):
         """A posted miscellaneous entry of ``[(account or code prefix, debit -
-        credit, project)]``."""
+        credit, project or analytic distribution)]``."""
         move = cls.env["account.move"].create(
             {
                 "journal_id": cls.misc_journal.id,
@@ -94,7 +94,11 @@ class Le97CerCommon(Le97ProjectCommon):
                             ).id,
                             "debit": max(amount, 0.0),
                             "credit": max(-amount, 0.0),
-                            "analytic_distribution": project and {str(project.id): 100},
+                            "analytic_distribution": (
+                                project
+                                if isinstance(project, dict)
+                                else project and {str(project.id): 100}
+                            ),
                         }
                     )
                     for account, amount, project in lines
@@ -179,6 +183,46 @@ class TestCer(Le97CerCommon):
         # the whole company's public appeals: the same here
         everything = self._wizard()._le97_get_cer_data()
         self.assertEqual(self._amounts(everything), self._amounts(data))
+
+    def test_carry_over_with_the_project_on_its_689_789_line_only(self):
+        """A carry-over entry whose dedicated funds' line carries no project:
+        that line takes the project of the entry's 689 / 789 line, in its
+        share when the line is split among projects."""
+        # 2024: 80 € carried over, the project on the 689 line only
+        self._entry(
+            datetime.date(2024, 12, 31),
+            [("6896", 80.0, self.project), ("196", -80.0, None)],
+        )
+        # 2025: 300 € carried over for two projects, half each
+        self._entry(
+            datetime.date(2025, 12, 31),
+            [
+                ("6896", 300.0, {str(self.project.id): 50, str(self.project_2.id): 50}),
+                ("196", -300.0, None),
+            ],
+        )
+        # 2025: 30 € of the funds used, the project on the 789 line only
+        self._entry(
+            datetime.date(2025, 10, 1),
+            [("196", 30.0, None), ("7896", -30.0, self.project)],
+        )
+        # a carry-over of no project at all: no public appeal's
+        self._entry(
+            datetime.date(2025, 12, 31),
+            [("6896", 999.0, None), ("196", -999.0, None)],
+        )
+        data = self._wizard(campaign_id=self.ravelin.id)._le97_get_cer_data()
+        amounts = self._amounts(data)
+        self.assertEqual(amounts["dedicated_new"], 350.0)
+        self.assertEqual(amounts["dedicated_used"], 30.0)
+        self.assertEqual(
+            self._funds(data)["fund_196"],
+            # 80 at the start; 200 + 150 in; 30 out
+            (80.0, 350.0, 30.0, 400.0),
+        )
+        # the other project's appeal: its half of the 300 €
+        data = self._wizard(campaign_id=self.appeal.id)._le97_get_cer_data()
+        self.assertEqual(self._funds(data)["fund_196"], (0.0, 150.0, 0.0, 150.0))
 
     def test_pdf_html(self):
         wizard = self._wizard(campaign_id=self.ravelin.id)

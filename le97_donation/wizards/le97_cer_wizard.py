@@ -15,7 +15,9 @@ books, by one rule (``readme/USAGE.md``):
   are uses, by destination from their account (the fund-raising and running
   costs accounts chosen, the others social missions), 68 (but 689) provisions,
   689 transfers to dedicated funds, 78 (but 789) reversals of provisions, 789
-  use of earlier dedicated funds, 194 / 195 / 196 the dedicated funds;
+  use of earlier dedicated funds, 194 / 195 / 196 the dedicated funds (an
+  item of these without a project takes the project of its entry's 689 / 789
+  items);
 - the surplus (or deficit) is the difference; the resources carried forward
   at the start are the surpluses of every earlier period by the same rule.
 """
@@ -347,6 +349,14 @@ class Le97CerWizard(models.TransientModel):
                 projects, self.date_from, self.date_to, sign=-1
             ),
         }
+        # the funds' items of a carry-over entry that carry no project take
+        # the project of the entry's 689 / 789 items
+        for account, date, amount in self._le97_fund_items_by_entry(projects):
+            if date < self.date_from:
+                column = "start"
+            else:
+                column = "credit" if amount > 0 else "debit"
+            reads[column][account] = reads[column].get(account, 0.0) + amount
         rows = []
         for prefix in FUND_PREFIXES:
             row = {"key": f"fund_{prefix}", "style": "line"}
@@ -366,6 +376,64 @@ class Le97CerWizard(models.TransientModel):
         for row in [*rows, total]:
             row["label"] = labels[row["key"]]
         return [*rows, total]
+
+    def _le97_fund_items_by_entry(self, projects):
+        """The dedicated funds' journal items (194 / 195 / 196) up to the end
+        of the period that carry no project, in the entries whose 689 or 789
+        items carry ``projects``: ``[(account, date, credit - debit)]``, each
+        for the share of its entry's 689 / 789 amount on ``projects``.
+
+        A carry-over entry (689x / 19x, 19x / 789x) is often written with the
+        analytic distribution on its expense or income line only, the 19x line
+        being a balance-sheet account."""
+        self.ensure_one()
+        if not projects:
+            return []
+        company = self.company_id
+        carry_accounts = self._le97_accounts(company, ("689", "789"))
+        fund_accounts = self._le97_accounts(company, FUND_PREFIXES)
+        if not carry_accounts or not fund_accounts:
+            return []
+        column = self.env["account.analytic.account"]._le97_project_column()
+        items = (
+            self.env["account.analytic.line"]
+            .sudo()
+            .with_company(company)
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    (column, "in", projects.ids),
+                    ("general_account_id", "in", carry_accounts.ids),
+                    ("move_line_id", "!=", False),
+                    ("date", "<=", self.date_to),
+                ]
+            )
+        )
+        on_projects = defaultdict(float)
+        for item in items:
+            on_projects[item.move_line_id.move_id] += abs(item.amount)
+        result = []
+        for move, amount in on_projects.items():
+            carried = sum(
+                abs(line.balance)
+                for line in move.line_ids
+                if line.account_id in carry_accounts
+            )
+            share = amount / carried if carried else 0.0
+            for line in move.line_ids:
+                if (
+                    line.account_id not in fund_accounts
+                    or line.analytic_line_ids.filtered(column)
+                ):
+                    continue
+                result.append(
+                    (
+                        line.account_id,
+                        line.date,
+                        company.currency_id.round(-line.balance * share),
+                    )
+                )
+        return result
 
     # -- layout ------------------------------------------------------------------
     def _le97_resource_layout(self):
