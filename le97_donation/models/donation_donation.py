@@ -494,20 +494,42 @@ class DonationDonation(models.Model):
         return res
 
     def _le97_set_project_distribution(self):
-        """Each gift line of a donation with a project, without an analytic
-        distribution of its own, gets the project (100 %): OCA copies the
-        line's distribution to its journal item, whose analytic item then
-        carries the project. Called by the validation, once it has checked
-        the donations."""
+        """Each gift line of a donation with a project gets the project: at
+        100 % without an analytic distribution of its own, added to each
+        share of its distribution that has no project of the fund (Odoo's
+        ``"account,account"`` keys, one account per plan); a line already on
+        a project keeps it. OCA copies the line's distribution to its journal
+        item, whose analytic item then carries the project. Called by the
+        validation, once it has checked the donations."""
+        Analytic = self.env["account.analytic.account"].sudo()
+        project_domain = Analytic._le97_project_domain()
         for donation in self.filtered("le97_project_id"):
-            lines = donation.line_ids.filtered(
+            project = str(donation.le97_project_id.id)
+            for line in donation.line_ids.filtered(
                 lambda line: line.le97_gift_kind == "gift"
-                and not line.analytic_distribution
-            )
-            if lines:
-                lines.sudo().write(
-                    {"analytic_distribution": {str(donation.le97_project_id.id): 100}}
-                )
+            ):
+                distribution = line.analytic_distribution or {}
+                if not distribution:
+                    line.sudo().analytic_distribution = {project: 100}
+                    continue
+                ids = {
+                    int(account_id)
+                    for key in distribution
+                    for account_id in key.split(",")
+                    if account_id.isdigit()
+                }
+                on_projects = {
+                    str(account_id)
+                    for account_id in Analytic.browse(ids)
+                    .exists()
+                    .filtered_domain(project_domain)
+                    .ids
+                }
+                if any(set(key.split(",")) & on_projects for key in distribution):
+                    continue
+                line.sudo().analytic_distribution = {
+                    f"{key},{project}": share for key, share in distribution.items()
+                }
 
     def generate_each_tax_receipt(self):
         # deferred to validate() above, which issues them in one batch

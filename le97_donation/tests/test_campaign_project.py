@@ -129,6 +129,48 @@ class TestCampaignProject(Le97ProjectCommon):
             self._analytic_lines(donation.move_id)[self.column], self.project_2
         )
 
+    def test_line_distribution_of_another_plan_gets_the_project(self):
+        """A gift line on an account of another plan (a funder) gets the
+        campaign's project next to it, in each share."""
+        funders = self.env["account.analytic.plan"].create({"name": "Financeurs"})
+        region, city = self.env["account.analytic.account"].create(
+            [
+                {"name": "Région", "plan_id": funders.id, "company_id": False},
+                {"name": "Ville", "plan_id": funders.id, "company_id": False},
+            ]
+        )
+        donation = self.env["donation.donation"].create(
+            self._donation_vals(
+                campaign_id=self.campaign.id,
+                line_ids=[
+                    Command.create(
+                        {
+                            "product_id": self.product.id,
+                            "unit_price": 80.0,
+                            "analytic_distribution": {
+                                str(region.id): 75,
+                                str(city.id): 25,
+                            },
+                        }
+                    )
+                ],
+            )
+        )
+        donation.with_user(self.user_treasurer).validate()
+        project = self.project.id
+        self.assertEqual(
+            donation.line_ids.analytic_distribution,
+            {f"{region.id},{project}": 75, f"{city.id},{project}": 25},
+        )
+        items = self._analytic_lines(donation.move_id)
+        self.assertEqual(items.mapped(self.column), self.project)
+        self.assertEqual(sum(items.mapped("amount")), 80.0)
+        column = funders._column_name()
+        self.assertEqual(
+            sorted((item[column].id, item.amount) for item in items),
+            sorted([(region.id, 60.0), (city.id, 20.0)]),
+        )
+
     def test_project_fixed_once_validated(self):
         donation = self._validated_donation(
             campaign_id=self.campaign.id, tax_receipt_option="none"
