@@ -491,7 +491,8 @@ class DonationDonation(models.Model):
             self.env["donation.tax.receipt"]._le97_issue(
                 [donation._prepare_each_tax_receipt() for donation in to_receipt]
             )
-        return res
+        # OCA returns nothing, which XML-RPC cannot send back to its caller
+        return True if res is None else res
 
     def _le97_set_project_distribution(self):
         """Each gift line of a donation with a project gets the project: at
@@ -972,4 +973,5 @@ class DonationDonation(models.Model):
                     donations=", ".join(kept.mapped("display_name")),
                 )
             )
-        return super(DonationDonation, self.sudo()).cancel2draft()
+        res = super(DonationDonation, self.sudo()).cancel2draft()
+        return True if res is None else res

@@ -60,6 +60,15 @@ class TestDonationFlow(Le97DonationCommon):
         self.assertTrue(attachment.raw.startswith(b"%PDF"))
         self.assertEqual(len(receipt.le97_pdf_sha256), 64)
 
+    def test_validation_answers_xmlrpc(self):
+        """Validating answers True (XML-RPC cannot send back None, OCA's
+        answer)."""
+        donation = self.env["donation.donation"].create(
+            self._donation_vals(tax_receipt_option="none")
+        )
+        self.assertIs(donation.with_user(self.user_treasurer).validate(), True)
+        self.assertEqual(donation.state, "done")
+
     def test_annual_option_gets_no_receipt_at_validation(self):
         donation = self._validated_donation(tax_receipt_option="annual")
         self.assertEqual(donation.state, "done")
