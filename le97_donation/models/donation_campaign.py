@@ -179,8 +179,8 @@ class DonationCampaign(models.Model):
             raise UserError(
                 self.env._(
                     "The campaigns %(campaigns)s have validated gifts, whose "
-                    "entries carry their %(fields)s: these cannot change. Close "
-                    "the campaign (archive it) and open a new one.",
+                    "entries carry these fields, which cannot change: %(fields)s. "
+                    "Close the campaign (archive it) and open a new one.",
                     campaigns=", ".join(gifts.campaign_id.mapped("display_name")),
                     fields=", ".join(
                         self._fields[name]._description_string(self.env)

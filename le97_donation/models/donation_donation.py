@@ -278,10 +278,10 @@ class DonationDonation(models.Model):
             if fixed and validated:
                 raise UserError(
                     self.env._(
-                        "The donations %(donations)s are validated: their %(fields)s "
+                        "The donations %(donations)s are validated: these fields "
                         "are those of their journal entry and of their fiscal "
-                        "receipt and cannot change. Cancel the donation (its entry "
-                        "is reversed) and record a new one.",
+                        "receipt and cannot change: %(fields)s. Cancel the donation "
+                        "(its entry is reversed) and record a new one.",
                         donations=", ".join(validated.mapped("display_name")),
                         fields=self._le97_field_labels(fixed),
                     )
