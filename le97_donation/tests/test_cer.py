@@ -371,6 +371,57 @@ class TestCerRules(Le97CerCommon):
             ),
         )
 
+    def test_previous_year_column(self):
+        """Each figure also for the same period a year before (2024: 50 €
+        collected, 80 € spent, 30 € of deficit), in the PDF and the XLSX."""
+        wizard = self._wizard(campaign_id=self.ravelin.id)
+        data = wizard._le97_get_cer_data()
+        self.assertEqual(data["prev_to"], datetime.date(2024, 12, 31))
+        previous = {
+            line["key"]: line["previous"]
+            for part in ("resources", "uses", "carried")
+            for line in data[part]
+        }
+        expected = {
+            "gp_gifts": 50.0,
+            "gp": 50.0,
+            "deficit": 30.0,
+            "resources_total": 80.0,
+            "social": 80.0,
+            "dedicated_new": 0.0,
+            "surplus": 0.0,
+            "uses_total": 80.0,
+            "carried_start": 0.0,
+            "carried_result": -30.0,
+            "carried_end": -30.0,
+        }
+        self.assertEqual({key: previous[key] for key in expected}, expected)
+        # the previous year's end is this year's start
+        self.assertEqual(previous["carried_end"], self._amounts(data)["carried_start"])
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_treasurer)
+            ._render_qweb_html(REPORT, wizard.ids)[0]
+            .decode()
+        )
+        self.assertRegex(
+            html, r'data-key="social"\s+data-amount="100.00"\s+data-previous="80.00"'
+        )
+        action = wizard.action_export_xlsx()
+        attachment = self.env["ir.attachment"].browse(
+            int(re.search(r"/web/content/(\d+)", action["url"]).group(1))
+        )
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(attachment.datas)))
+        sheet = book[book.sheetnames[0]]
+        rows = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True) if row[0]}
+        labels = {line["key"]: line["label"] for line in data["uses"]}
+        self.assertEqual(rows[labels["social"]][:2], (100, 80))
+        # each block's title row names the two years
+        self.assertEqual(
+            [values[:2] for values in rows.values() if values[:2] == (2025, 2024)],
+            [(2025, 2024)] * 3,
+        )
+
     def test_every_appeal_of_the_company(self):
         amounts = self._amounts(self._wizard()._le97_get_cer_data())
         self.assertEqual(amounts["gp_gifts"], 570.0)

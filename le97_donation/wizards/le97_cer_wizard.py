@@ -27,6 +27,8 @@ import io
 from collections import defaultdict
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
@@ -541,6 +543,13 @@ class Le97CerWizard(models.TransientModel):
         earlier, _details = self._le97_figures(
             campaigns, None, self.date_from - timedelta(days=1)
         )
+        # the same period a year before (ANC 2018-06 prints N and N-1)
+        prev_from = self.date_from - relativedelta(years=1)
+        prev_to = self.date_to - relativedelta(years=1)
+        previous, _details = self._le97_figures(campaigns, prev_from, prev_to)
+        earlier_previous, _details = self._le97_figures(
+            campaigns, None, prev_from - timedelta(days=1)
+        )
 
         def lines(layout):
             return [
@@ -549,18 +558,23 @@ class Le97CerWizard(models.TransientModel):
                     "label": str(label),
                     "style": style,
                     "amount": currency.round(amounts[key]),
+                    "previous": currency.round(previous[key]),
                 }
                 for key, label, style in layout
             ]
 
         carried_start = currency.round(earlier["result"])
         carried_result = currency.round(amounts["result"])
+        previous_start = currency.round(earlier_previous["result"])
+        previous_result = currency.round(previous["result"])
         destinations = self._le97_destination_labels()
         return {
             "company": self.company_id,
             "currency": currency,
             "date_from": self.date_from,
             "date_to": self.date_to,
+            "prev_from": prev_from,
+            "prev_to": prev_to,
             "campaigns": campaigns,
             "projects": campaigns.le97_project_id,
             "resources": lines(self._le97_resource_layout()),
@@ -574,12 +588,14 @@ class Le97CerWizard(models.TransientModel):
                     ),
                     "style": "line",
                     "amount": carried_start,
+                    "previous": previous_start,
                 },
                 {
                     "key": "carried_result",
                     "label": self.env._("(+) Surplus or (-) deficit of the year"),
                     "style": "line",
                     "amount": carried_result,
+                    "previous": previous_result,
                 },
                 {
                     "key": "carried_end",
@@ -589,6 +605,7 @@ class Le97CerWizard(models.TransientModel):
                     ),
                     "style": "total",
                     "amount": currency.round(carried_start + carried_result),
+                    "previous": currency.round(previous_start + previous_result),
                 },
             ],
             "funds": [
@@ -665,13 +682,15 @@ class Le97CerWizard(models.TransientModel):
             ),
         ):
             sheet.write(row, 0, title, bold)
+            sheet.write_row(row, 1, [data["date_to"].year, data["prev_to"].year], bold)
             row += 1
             for line in lines:
                 is_line = line["style"] == "line"
                 sheet.write(row, 0, line["label"], None if is_line else bold)
-                sheet.write_number(
-                    row, 1, line["amount"], money if is_line else money_bold
-                )
+                for column, name in enumerate(("amount", "previous"), start=1):
+                    sheet.write_number(
+                        row, column, line[name], money if is_line else money_bold
+                    )
                 row += 1
             row += 1
         sheet.write(row, 0, self.env._("Dedicated funds of the projects"), bold)
