@@ -22,6 +22,11 @@ class DonationCampaign(models.Model):
     _inherit = "donation.campaign"
     _check_company_auto = True
 
+    # OCA shares a new campaign among the companies (no default): its project
+    # (check_company) could then only be a project shared too, and the company
+    # field is hidden in a single-company database; a campaign belongs to the
+    # current company, a multi-company user may still empty the field
+    company_id = fields.Many2one(default=lambda self: self.env.company)
     le97_project_id = fields.Many2one(
         "account.analytic.account",
         string="Project",
@@ -42,11 +47,13 @@ class DonationCampaign(models.Model):
     )
     le97_authorisation_date = fields.Date(
         string="Authorisation Date",
+        copy=False,
         help="Date of the prefect's authorisation of this public appeal: a gift "
         "dated before it is refused.",
     )
     le97_authorisation_ref = fields.Char(
         string="Authorisation Reference",
+        copy=False,
         help="Reference of the prefect's decision (arrêté) authorising the appeal.",
     )
     le97_authorisation_attachment_ids = fields.Many2many(
@@ -55,6 +62,7 @@ class DonationCampaign(models.Model):
         column1="campaign_id",
         column2="attachment_id",
         string="Authorisation Documents",
+        copy=False,
         help="The prefect's decision and the file sent to the prefecture.",
     )
     le97_can_edit_authorisation = fields.Boolean(
@@ -108,8 +116,34 @@ class DonationCampaign(models.Model):
 
     def write(self, vals):
         self._le97_check_authorisation_vals([vals])
+        self._le97_check_appeal_withdrawal(vals)
         self._le97_check_booked_vals(vals)
         return super().write(vals)
+
+    def _le97_check_appeal_withdrawal(self, vals):
+        """An appeal whose authorisation is recorded stays a public appeal
+        unless a receipts administrator withdraws it: its gifts are then no
+        longer flagged public generosity."""
+        if (
+            "le97_public_appeal" not in vals
+            or vals["le97_public_appeal"]
+            or self.env.su
+            or self.env.user.has_group(RECEIPT_ADMIN_GROUP)
+        ):
+            return
+        authorised = self.filtered(
+            lambda c: c.le97_public_appeal
+            and (c.le97_authorisation_date or c.le97_authorisation_ref)
+        )
+        if authorised:
+            raise AccessError(
+                self.env._(
+                    "The public appeals %(campaigns)s have the prefect's "
+                    "authorisation: only a receipts administrator may withdraw "
+                    "them.",
+                    campaigns=", ".join(authorised.mapped("display_name")),
+                )
+            )
 
     @api.model
     def _le97_check_authorisation_vals(self, vals_list, creating=False):

@@ -5,7 +5,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .donation_donation import RETENTION_YEARS
 
@@ -26,6 +26,8 @@ CONTENT_FIELDS = {
     "res_id",
     "res_field",
 }
+# Who keeps the prefect's authorisations of the public appeals.
+RECEIPT_ADMIN_GROUP = "le97_base.group_receipt_admin"
 # The only fields of a receipt's original PDF that may still change.
 ORIGINAL_FREE_FIELDS = {"access_token", "description"}
 
@@ -140,7 +142,36 @@ class IrAttachment(models.Model):
     def write(self, vals):
         if not self.env.su:
             self._le97_check_kept_write(vals)
+            if CONTENT_FIELDS & set(vals):
+                self._le97_check_authorisation_documents(
+                    self.env._("Changing the prefect's authorisation documents")
+                )
         return super().write(vals)
+
+    def _le97_check_authorisation_documents(self, action):
+        """The documents of a public appeal's authorisation (the prefect's
+        decision) are kept by the receipts administrator, as the
+        authorisation itself: a treasurer, who may write on the campaign and
+        hence on its attachments, neither replaces nor deletes them."""
+        if self.env.su or self.env.user.has_group(RECEIPT_ADMIN_GROUP):
+            return
+        campaigns = (
+            self.env["donation.campaign"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("le97_authorisation_attachment_ids", "in", self.ids)])
+        )
+        documents = campaigns.le97_authorisation_attachment_ids & self
+        if documents:
+            raise AccessError(
+                self.env._(
+                    "%(action)s (%(names)s of %(campaigns)s): only a receipts "
+                    "administrator may do it.",
+                    action=action,
+                    names=", ".join(documents.sudo().mapped("name")),
+                    campaigns=", ".join(campaigns.mapped("display_name")),
+                )
+            )
 
     def _le97_check_kept_write(self, vals):
         originals, proofs = self._le97_kept()
@@ -174,6 +205,12 @@ class IrAttachment(models.Model):
                     for attachment in self.sudo()
                 ]
             )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_authorisation_documents(self):
+        self._le97_check_authorisation_documents(
+            self.env._("Deleting the prefect's authorisation documents")
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_receipt_original(self):

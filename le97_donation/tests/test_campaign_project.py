@@ -388,6 +388,81 @@ class TestCampaignAccess(Le97ProjectCommon):
         self.assertEqual(self.campaign.le97_authorisation_ref, "Arrêté 44")
         self.assertEqual(self.campaign.le97_authorisation_attachment_ids, attachment)
 
+    def test_authorisation_kept_by_the_receipt_admin(self):
+        """The prefect's decision attached to an appeal: a treasurer (who may
+        write on the campaign, hence on its attachments) neither replaces nor
+        deletes it, nor withdraws the authorised appeal; a copy of the appeal
+        carries no authorisation."""
+        admin_env = self.env(user=self.user_admin, context={})
+        attachment = admin_env["ir.attachment"].create(
+            {
+                "name": "arrete-prefectoral.pdf",
+                "raw": b"%PDF-1.4 arrete",
+                "res_model": "donation.campaign",
+                "res_id": self.appeal.id,
+            }
+        )
+        self.appeal.with_env(admin_env).write(
+            {"le97_authorisation_attachment_ids": [Command.link(attachment.id)]}
+        )
+        treasurer = self.env(user=self.user_treasurer, context={})
+        document = attachment.with_env(treasurer)
+        self.assertEqual(document.raw, b"%PDF-1.4 arrete")
+        with self.assertRaises(AccessError):
+            document.write({"raw": b"%PDF-1.4 autre"})
+        with self.assertRaises(AccessError):
+            document.unlink()
+        with self.assertRaises(AccessError):
+            self.appeal.with_env(treasurer).write({"le97_public_appeal": False})
+        self.assertTrue(attachment.exists())
+        self.assertEqual(attachment.raw, b"%PDF-1.4 arrete")
+        self.assertTrue(self.appeal.le97_public_appeal)
+        # the treasurer's other attachments of the campaign are theirs
+        note = treasurer["ir.attachment"].create(
+            {
+                "name": "affiche.pdf",
+                "raw": b"%PDF-1.4 affiche",
+                "res_model": "donation.campaign",
+                "res_id": self.appeal.id,
+            }
+        )
+        note.write({"raw": b"%PDF-1.4 affiche 2"})
+        note.unlink()
+        # a copy is a new appeal, to be authorised
+        copy = self.appeal.with_env(admin_env).copy()
+        self.assertTrue(copy.le97_public_appeal)
+        self.assertFalse(copy.le97_authorisation_date)
+        self.assertFalse(copy.le97_authorisation_ref)
+        self.assertFalse(copy.le97_authorisation_attachment_ids)
+        # the receipts administrator may withdraw the appeal
+        self.appeal.with_env(admin_env).write({"le97_public_appeal": False})
+        self.assertFalse(self.appeal.le97_public_appeal)
+
+    def test_new_campaign_belongs_to_the_current_company(self):
+        """In the form, a new campaign belongs to the user's company, so that
+        the company's projects can be chosen (the company field is hidden in
+        a single-company database)."""
+        env = self.env(user=self.user_treasurer, context={})
+        form = Form(env["donation.campaign"])
+        self.assertEqual(form.company_id, self.company)
+        form.name = "Soirée démocratie"
+        form.le97_project_id = self.project.with_env(env)
+        campaign = form.save()
+        self.assertEqual(campaign.company_id, self.company)
+        # the project offered by the field: the company's
+        domain = campaign._fields["le97_project_id"].get_domain_list(campaign)
+        self.assertIn(
+            self.project,
+            env["account.analytic.account"].search(
+                [
+                    *domain,
+                    *env["account.analytic.account"]._check_company_domain(
+                        campaign.company_id
+                    ),
+                ]
+            ),
+        )
+
     def test_volunteer_cannot_change_campaigns(self):
         with self.assertRaises(AccessError):
             self.campaign.with_user(self.user_volunteer).write({"name": "X"})

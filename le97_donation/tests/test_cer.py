@@ -224,6 +224,36 @@ class TestCer(Le97CerCommon):
         data = self._wizard(campaign_id=self.appeal.id)._le97_get_cer_data()
         self.assertEqual(self._funds(data)["fund_196"], (0.0, 150.0, 0.0, 150.0))
 
+    def test_only_the_public_generosity_from_the_authorisation(self):
+        """The account counts a project's items from its appeal's
+        authorisation (10 January 2024), and of the dedicated funds only
+        those of public generosity (6896 / 7896): a grant's carry-over (6894
+        / 194) shows in the funds' table, not in the account."""
+        before = self._entry(
+            datetime.date(2023, 12, 1),
+            [("6063", 70.0, self.project), (self.bank_account, -70.0, None)],
+        )
+        self._entry(
+            datetime.date(2025, 12, 31),
+            [("6894", 90.0, self.project), ("194", -90.0, self.project)],
+        )
+        self._entry(
+            datetime.date(2025, 11, 2),
+            [("194", 15.0, self.project), ("7894", -15.0, self.project)],
+        )
+        data = self._wizard(campaign_id=self.ravelin.id)._le97_get_cer_data()
+        amounts = self._amounts(data)
+        self.assertEqual(amounts["dedicated_new"], 200.0)
+        self.assertEqual(amounts["dedicated_used"], 0.0)
+        self.assertEqual(amounts["social"], 100.0)
+        self.assertEqual(amounts["carried_start"], 0.0)
+        self.assertEqual(amounts["surplus"], 200.0)
+        funds = self._funds(data)
+        self.assertEqual(funds["fund_194"], (0.0, 90.0, 15.0, 75.0))
+        self.assertEqual(funds["fund_196"], (0.0, 200.0, 0.0, 200.0))
+        # the expense of 2023 is in the books, on the project
+        self.assertTrue(before.line_ids.analytic_line_ids)
+
     def test_pdf_html(self):
         wizard = self._wizard(campaign_id=self.ravelin.id)
         action = wizard.action_print_pdf()

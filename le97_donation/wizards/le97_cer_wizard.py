@@ -11,11 +11,14 @@ books, by one rule (``readme/USAGE.md``):
   flagged public generosity (and of their reversals), by account: 7541 manual
   gifts, 7542 corporate sponsorship, 7543 bequests, the rest of 754;
 - everything else from the analytic items of the projects of the public-appeal
-  campaigns (the one chosen, or all those of the company): class 6 expenses
-  are uses, by destination from their account (the fund-raising and running
-  costs accounts chosen, the others social missions), 68 (but 689) provisions,
-  689 transfers to dedicated funds, 78 (but 789) reversals of provisions, 789
-  use of earlier dedicated funds, 194 / 195 / 196 the dedicated funds (an
+  campaigns (the one chosen, or all those of the company), from the day the
+  project's first appeal was authorised: class 6 expenses are uses, by
+  destination from their account (the fund-raising and running costs accounts
+  chosen, the others social missions), 68 (but 689) provisions, 6896
+  transfers to the dedicated funds of public generosity, 78 (but 789)
+  reversals of provisions, 7896 use of earlier dedicated funds of public
+  generosity (the other 689 / 789, grants and other bodies, are not), 194 /
+  195 / 196 the dedicated funds of the projects (an
   item of these without a project takes the project of its entry's 689 / 789
   items);
 - the surplus (or deficit) is the difference; the resources carried forward
@@ -31,6 +34,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import format_date
 from odoo.tools.misc import xlsxwriter
 
@@ -51,6 +55,9 @@ GIFT_PREFIXES = (
 )
 # The dedicated funds of the balance sheet (ANC 2018-06).
 FUND_PREFIXES = ("194", "195", "196")
+# The transfers to and uses of the dedicated funds of public generosity.
+DEDICATED_NEW_PREFIX = "6896"
+DEDICATED_USED_PREFIX = "7896"
 
 
 class Le97CerWizard(models.TransientModel):
@@ -257,10 +264,9 @@ class Le97CerWizard(models.TransientModel):
         self.ensure_one()
         if not projects:
             return {}
-        column = self.env["account.analytic.account"]._le97_project_column()
         domain = [
             ("company_id", "=", self.company_id.id),
-            (column, "in", projects.ids),
+            *self._le97_project_item_domain(projects),
             ("general_account_id", "!=", False),
             ("date", "<=", date_to),
         ]
@@ -277,6 +283,47 @@ class Le97CerWizard(models.TransientModel):
             )
         )
         return dict(groups)
+
+    def _le97_appeal_starts(self, projects):
+        """``{project: first authorisation date}`` of the public appeals of
+        the company on ``projects``: a project's items count for the public
+        generosity from the day its first appeal was authorised."""
+        self.ensure_one()
+        campaigns = (
+            self.env["donation.campaign"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("le97_public_appeal", "=", True),
+                    ("le97_project_id", "in", projects.ids),
+                    ("company_id", "in", [self.company_id.id, False]),
+                    ("le97_authorisation_date", "!=", False),
+                ]
+            )
+        )
+        starts = {}
+        for campaign in campaigns:
+            project = campaign.le97_project_id
+            date = campaign.le97_authorisation_date
+            starts[project] = min(starts.get(project, date), date)
+        return starts
+
+    def _le97_project_item_domain(self, projects):
+        """Domain of the analytic items of ``projects`` counted in the
+        account: each from its first appeal's authorisation (all of a
+        project's items when none of its appeals has a date yet)."""
+        self.ensure_one()
+        column = self.env["account.analytic.account"]._le97_project_column()
+        starts = self._le97_appeal_starts(projects)
+        return expression.OR(
+            [
+                [(column, "=", project.id), ("date", ">=", starts[project])]
+                if project in starts
+                else [(column, "=", project.id)]
+                for project in projects
+            ]
+        )
 
     def _le97_destination(self, account):
         """Key of the destination of an expense account."""
@@ -307,16 +354,23 @@ class Le97CerWizard(models.TransientModel):
         balances = self._le97_project_balances(projects, date_from, date_to)
         for account, amount in balances.items():
             code = account.with_company(company).code or ""
-            if code.startswith("689"):
+            # the dedicated funds of the public generosity (ANC 2018-06: 6896 /
+            # 7896); the other transfers and uses (grants, other bodies) are
+            # not resources collected from the public
+            if code.startswith(DEDICATED_NEW_PREFIX):
                 amounts["dedicated_new"] -= amount
+            elif code.startswith("689"):
+                continue
             elif code.startswith("68"):
                 amounts["provisions"] -= amount
             elif code.startswith("6"):
                 destination = self._le97_destination(account)
                 amounts[destination] -= amount
                 details.append((code, account, destination, -amount))
-            elif code.startswith("789"):
+            elif code.startswith(DEDICATED_USED_PREFIX):
                 amounts["dedicated_used"] += amount
+            elif code.startswith("789"):
+                continue
             elif code.startswith("78"):
                 amounts["reversals"] += amount
         amounts["gp"] = sum(amounts[key] for _prefix, key in GIFT_PREFIXES)
@@ -404,7 +458,7 @@ class Le97CerWizard(models.TransientModel):
             .search(
                 [
                     ("company_id", "=", company.id),
-                    (column, "in", projects.ids),
+                    *self._le97_project_item_domain(projects),
                     ("general_account_id", "in", carry_accounts.ids),
                     ("move_line_id", "!=", False),
                     ("date", "<=", self.date_to),

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
 
-from odoo import http
+from odoo import fields, http
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
@@ -14,12 +14,23 @@ FRENCH_ZIP = re.compile(r"^\d{5}$")
 class PaymentPortal(portal.PaymentPortal):
     def _le97_campaigns(self):
         """Campaigns a donor may choose on the form: the active ones of the
-        website's company (or of every company)."""
+        website's company (or of every company), but the public appeals the
+        prefect has not authorised yet (their gifts would be refused)."""
+        today = fields.Date.context_today(request.env.user)
         return (
             request.env["donation.campaign"]
             .sudo()
             .search(
-                [("company_id", "in", [False, request.env.company.id])],
+                [
+                    ("company_id", "in", [False, request.env.company.id]),
+                    "|",
+                    ("le97_public_appeal", "=", False),
+                    "&",
+                    "&",
+                    ("le97_authorisation_ref", "!=", False),
+                    ("le97_authorisation_date", "!=", False),
+                    ("le97_authorisation_date", "<=", today),
+                ],
                 order="sequence, id",
             )
         )

@@ -312,6 +312,7 @@ class PaymentTransaction(models.Model):
             .with_company(self.company_id)
             .create(vals)
         )
+        tx._le97_check_public_appeal(donation)
         problems = []
         if donation.tax_receipt_option == "each":
             problems = tx._le97_receipt_ready_problems(donation)
@@ -330,6 +331,28 @@ class PaymentTransaction(models.Model):
             donation._le97_post_no_receipt_message(problems)
         tx.le97_donation_id = donation
         return donation, problems
+
+    def _le97_check_public_appeal(self, donation):
+        """A gift paid to a public appeal that cannot take it (its
+        authorisation was withdrawn or moved since the form was shown) is
+        recorded without the campaign, for its project, with a note: the money
+        is booked, never lost, and not counted as public generosity."""
+        self.ensure_one()
+        campaign = donation.campaign_id
+        refusals = campaign and campaign._le97_gift_authorisation_problems(donation)
+        if not refusals:
+            return
+        donation.write(
+            {"campaign_id": False, "le97_project_id": donation.le97_project_id.id}
+        )
+        donation.message_post(
+            body=self.env._(
+                "Given online to the public appeal %(campaign)s, recorded without "
+                "it: %(reasons)s",
+                campaign=campaign.display_name,
+                reasons=" ".join(refusals),
+            )
+        )
 
     def _le97_after_donation(self, donation, problems):
         """What follows a recorded gift: the receipt's e-mail (queued once its

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import json
 
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -110,6 +111,42 @@ class TestDonationForm(OnlineGiftCommon, HttpCase):
         self.assertEqual(donation.partner_id.email, "claire.web@example.com")
         self.assertEqual(donation.campaign_id, self.campaign)
         self.assertEqual(donation.tax_receipt_id.state, "issued")
+
+    @mute_logger("odoo.http")
+    def test_public_appeal_offered_once_authorised(self):
+        """A public appeal is offered to donors only once the prefect's
+        authorisation (date and reference) is recorded and has begun."""
+        appeal = self.env["donation.campaign"].create(
+            {
+                "name": "Appel public Jardin",
+                "company_id": self.company.id,
+                "le97_public_appeal": True,
+            }
+        )
+        response = self.url_open("/donation/pay?amount=30")
+        self.assertNotIn("Appel public Jardin", response.text)
+        message = self._post_error(campaign_id=str(appeal.id))
+        self.assertTrue(
+            any(needle in message for needle in ("campagne", "campaign")), message
+        )
+        appeal.write(
+            {
+                "le97_authorisation_date": fields.Date.add(
+                    fields.Date.today(), days=10
+                ),
+                "le97_authorisation_ref": "Arrêté 25-2026-001",
+            }
+        )
+        response = self.url_open("/donation/pay?amount=30")
+        self.assertNotIn("Appel public Jardin", response.text)
+        appeal.le97_authorisation_date = fields.Date.today()
+        response = self.url_open("/donation/pay?amount=30")
+        self.assertIn("Appel public Jardin", response.text)
+        result = self._post(campaign_id=str(appeal.id))
+        tx = self.env["payment.transaction"].search(
+            [("reference", "=", result["reference"])]
+        )
+        self.assertEqual(tx.le97_campaign_id, appeal)
 
     @mute_logger("odoo.http")
     def test_transaction_refused_without_receipt_data(self):

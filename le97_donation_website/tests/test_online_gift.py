@@ -188,6 +188,34 @@ class TestOnlineGift(OnlineGiftCommon):
             self.env["donation.donation"].search([("le97_transaction_id", "=", tx.id)])
         )
 
+    def test_gift_to_an_appeal_no_longer_authorised(self):
+        """Paid to a public appeal whose authorisation was withdrawn since the
+        form was shown: the gift is booked for the appeal's project, without
+        the campaign (not public generosity), with a note; no error."""
+        plan = self.env["account.analytic.account"]._le97_project_plan()
+        project = self.env["account.analytic.account"].create(
+            {"name": "Jardin du Ravelin", "plan_id": plan.id}
+        )
+        appeal = self.env["donation.campaign"].create(
+            {
+                "name": "Appel public Jardin",
+                "company_id": self.company.id,
+                "le97_project_id": project.id,
+                "le97_public_appeal": True,
+            }
+        )
+        tx = self._paid_tx(le97_campaign_id=appeal.id, amount=30.0)
+        donation = tx.le97_donation_id
+        self.assertEqual(donation.state, "done")
+        self.assertFalse(donation.campaign_id)
+        self.assertEqual(donation.le97_project_id, project)
+        self.assertFalse(donation.le97_public_generosity)
+        self.assertFalse(tx.payment_id)
+        self.assertIn(
+            "Appel public Jardin",
+            " ".join(donation.message_ids.mapped(lambda m: str(m.body))),
+        )
+
     def test_donor_asking_yearly_receipt(self):
         self.donor.tax_receipt_option = "annual"
         tx = self._paid_tx(partner_email="jeanne@example.com")
