@@ -35,3 +35,20 @@ def test_placeholders_kept(addon):
         assert sorted(named.findall(entry.msgid)) == sorted(
             named.findall(entry.msgstr)
         ), entry.msgid
+
+
+def test_entries_name_their_module(addon):
+    """Odoo's PO reader reads an entry's module from its ``#. module: x``
+    comment: an entry without it stops the install of the translations."""
+    for name in ("fr.po", f"{addon.name}.pot"):
+        po = polib.pofile(str(addon / "i18n" / name))
+        missing = [
+            entry.msgid[:60]
+            for entry in po
+            if not any(
+                line.strip() in (f"module: {addon.name}", f"modules: {addon.name}")
+                or line.strip().startswith("modules: ")
+                for line in (entry.comment or "").splitlines()
+            )
+        ]
+        assert not missing, f"{addon.name}/i18n/{name}: no '#. module:' for {missing}"

@@ -9,6 +9,7 @@ class Le97CvnValuationLine(models.Model):
     _description = "Contribution in Kind"
     _le97_document_field = "valuation_id"
     _order = "kind desc, name"
+    _check_company_auto = True
 
     valuation_id = fields.Many2one(
         "le97.cvn.valuation", required=True, ondelete="cascade", index=True
@@ -40,6 +41,10 @@ class Le97CvnValuationLine(models.Model):
     rate = fields.Monetary(string="Hourly Rate")
     amount_manual = fields.Monetary(string="Value")
     amount = fields.Monetary(compute="_compute_amount", store=True)
+
+    @api.constrains("le97_project_id")
+    def _check_le97_project_id(self):
+        self.env["account.analytic.account"]._le97_check_project_field(self)
 
     @api.depends("kind", "hours", "rate", "amount_manual")
     def _compute_amount(self):

@@ -54,6 +54,10 @@ class Le97VolunteerHour(models.Model):
             account = line.activity_id.analytic_account_id
             line.le97_project_id = account if account in projects else False
 
+    @api.constrains("le97_project_id")
+    def _check_le97_project_id(self):
+        self.env["account.analytic.account"]._le97_check_project_field(self)
+
     @api.constrains("hours")
     def _check_hours(self):
         for line in self:

@@ -158,6 +158,51 @@ class TestVolunteers(Le97BooksCommon):
             )
         self.assertFalse(self.env["le97.volunteer.hour"].search([("hours", "=", 25.0)]))
 
+    def test_project_must_be_a_project_of_the_fund(self):
+        """Hours and contributions in kind carry a project of the fund of
+        their company, nothing else (an RPC call could give any account)."""
+        Analytic = self.env["account.analytic.account"]
+        other_plan = self.env["account.analytic.plan"].create({"name": "Autre axe"})
+        outside = Analytic.create({"name": "Hors projets", "plan_id": other_plan.id})
+        plan = Analytic._le97_project_plan()
+        other_company = self.env["res.company"].create({"name": "Autre fonds"})
+        foreign = Analytic.create(
+            {
+                "name": "Projet ailleurs",
+                "plan_id": plan.id,
+                "company_id": other_company.id,
+            }
+        )
+        project = Analytic.create(
+            {"name": "Club Climat", "plan_id": plan.id, "company_id": self.company.id}
+        )
+        Hour = self.env["le97.volunteer.hour"].with_user(self.user_volunteer)
+        vals = {"date": "2025-02-01", "hours": 2.0, "activity_id": self.bar.id}
+        with self.assertRaises(ValidationError):
+            Hour.create({**vals, "le97_project_id": outside.id})
+        with self.assertRaises(UserError):
+            Hour.create({**vals, "le97_project_id": foreign.id})
+        self.assertFalse(
+            self.env["le97.volunteer.hour"].search([("date", "=", "2025-02-01")])
+        )
+        hour = Hour.create({**vals, "le97_project_id": project.id})
+        self.assertEqual(hour.le97_project_id, project)
+        valuation = self._valuation()
+        line_vals = {
+            "valuation_id": valuation.id,
+            "kind": "goods",
+            "name": "Graines",
+            "amount_manual": 30.0,
+        }
+        CvnLine = self.env["le97.cvn.valuation.line"]
+        with self.assertRaises(ValidationError):
+            CvnLine.create({**line_vals, "le97_project_id": outside.id})
+        with self.assertRaises(UserError):
+            CvnLine.create({**line_vals, "le97_project_id": foreign.id})
+        self.assertFalse(valuation.line_ids)
+        line = CvnLine.create({**line_vals, "le97_project_id": project.id})
+        self.assertEqual(valuation.line_ids, line)
+
     def test_volunteer_sees_only_own_hours(self):
         Hour = self.env["le97.volunteer.hour"].with_user(self.user_volunteer)
         own = Hour.search([])
