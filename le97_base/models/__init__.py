@@ -1,6 +1,7 @@
 from . import le97_workflow_mixin  # noqa: I001 (the mixins first: models inherit them)
 from . import (
     account_analytic_account,
+    account_analytic_plan,
     account_journal,
     account_move,
     ir_module_module,

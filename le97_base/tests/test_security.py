@@ -1,6 +1,6 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import Le97Common
@@ -70,3 +70,25 @@ class TestSecurity(Le97Common):
         with self.assertRaises(AccessError):
             partner.with_user(self.user_volunteer).write({"le97_is_donor": False})
         self.assertTrue(partner.le97_is_donor)
+
+    def test_project_plan_kept(self):
+        """A treasurer keeps analytic plans, but the plan of the fund's
+        projects is neither deleted nor put under another plan."""
+        plan = self.env["account.analytic.account"]._le97_project_plan()
+        treasurer_plan = plan.with_user(self.user_treasurer)
+        other = (
+            self.env["account.analytic.plan"]
+            .with_user(self.user_treasurer)
+            .create({"name": "Financeurs"})
+        )
+        with self.assertRaises(UserError):
+            treasurer_plan.unlink()
+        with self.assertRaises(UserError):
+            treasurer_plan.write({"parent_id": other.id})
+        self.assertTrue(plan.exists())
+        self.assertFalse(plan.parent_id)
+        # its name and the other plans stay the treasurer's
+        treasurer_plan.name = "Projets du 97"
+        self.assertEqual(plan.name, "Projets du 97")
+        other.unlink()
+        self.assertFalse(other.exists())

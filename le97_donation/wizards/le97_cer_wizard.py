@@ -91,6 +91,8 @@ class Le97CerWizard(models.TransientModel):
         string="Campaign",
         check_company=True,
         domain=[("le97_public_appeal", "=", True)],
+        # the account of an appeal closed (archived) since is still due
+        context={"active_test": False},
         help="One public appeal only; empty: every public appeal of the company.",
     )
     fundraising_account_ids = fields.Many2many(
