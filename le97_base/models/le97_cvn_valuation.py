@@ -1,7 +1,5 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
-
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
@@ -27,6 +25,9 @@ class Le97CvnValuation(models.Model):
         required=True,
         tracking=True,
         default=lambda self: fields.Date.context_today(self).year - 1,
+        help="Year of the closing date of the financial year valued: the time "
+        "given from its first to its last day (the calendar year when the fund "
+        "closes on 31 December), booked on its last day.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -73,12 +74,19 @@ class Le97CvnValuation(models.Model):
             valuation.total_hours = sum(valuation.line_ids.mapped("hours"))
             valuation.amount_total = sum(valuation.line_ids.mapped("amount"))
 
+    def _le97_period(self):
+        """(first day, last day) of the financial year valued: the one of the
+        company closing in ``year``."""
+        self.ensure_one()
+        return self.company_id._le97_fiscal_year_period(self.year)
+
     def _get_hour_domain(self):
         self.ensure_one()
+        date_from, date_to = self._le97_period()
         return [
             ("company_id", "=", self.company_id.id),
-            ("date", ">=", date(self.year, 1, 1)),
-            ("date", "<=", date(self.year, 12, 31)),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
         ]
 
     def action_compute_hours(self):
@@ -194,7 +202,7 @@ class Le97CvnValuation(models.Model):
         return {
             "move_type": "entry",
             "journal_id": journal.id,
-            "date": date(self.year, 12, 31),
+            "date": self._le97_period()[1],
             "ref": self.name,
             "line_ids": line_vals,
         }
@@ -226,7 +234,7 @@ class Le97CvnValuation(models.Model):
                 valuation.move_id._reverse_moves(
                     [
                         {
-                            "date": date(valuation.year, 12, 31),
+                            "date": valuation._le97_period()[1],
                             "ref": self.env._(
                                 "Reversal of %(name)s", name=valuation.name
                             ),

@@ -1,6 +1,6 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -138,6 +138,39 @@ class TestVolunteers(Le97BooksCommon):
         self.assertFalse(valuation.move_id)
         self.assertEqual(valuation.amount_total, 246.0)
         self.assertEqual(self.env["account.move"].search_count([]), moves_before)
+
+    def test_valuation_of_a_year_closing_on_30_june(self):
+        """A fund closing on 30 June values the time of its financial year
+        (July to June) and books it on 30 June; the statement of a financial
+        year counts the valuation closing in it, once."""
+        self.company.write({"fiscalyear_last_month": "6", "fiscalyear_last_day": 30})
+        self.company.le97_cvn_mode = "entries"
+        valuation = self._valuation(2025)
+        valuation.action_compute_hours()
+        # 1 July 2024 - 30 June 2025: the bar's 7 h and 10 h, at the 2025 rate
+        self.assertEqual(valuation.total_hours, 17.0)
+        self.assertEqual(valuation.amount_total, 204.0)
+        valuation.action_validate()
+        self.assertEqual(str(valuation.move_id.date), "2025-06-30")
+        valuation.action_reset_to_draft()
+        self.company.le97_cvn_mode = "statement"
+        valuation.action_validate()
+        Wizard = self.env["le97.statement.wizard"]
+        wizard = Wizard.create(
+            {
+                "company_id": self.company.id,
+                "date_from": "2024-07-01",
+                "date_to": "2025-06-30",
+            }
+        )
+        self.assertEqual(
+            wizard._get_cvn_statement_amounts(wizard.date_from, wizard.date_to),
+            {"87": 204.0, "86": 204.0},
+        )
+        following = wizard._get_cvn_statement_amounts(
+            fields.Date.to_date("2025-07-01"), fields.Date.to_date("2026-06-30")
+        )
+        self.assertEqual(following, {"87": 0, "86": 0})
 
     def test_missing_rate(self):
         valuation = self._valuation(2026)

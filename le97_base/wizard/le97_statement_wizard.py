@@ -236,11 +236,10 @@ class Le97StatementWizard(models.TransientModel):
             )
         return amounts
 
-    def _get_cvn_statement_amounts(self, date_from, date_to):
-        """CVN kept off books: the validated valuations of the period."""
+    def _get_cvn_valuations(self, date_from, date_to):
+        """The validated valuations of the financial years closing in the
+        period (each valued on its last day, as its entry would be)."""
         self.ensure_one()
-        if self.company_id.le97_cvn_mode != "statement":
-            return {}
         valuations = self.env["le97.cvn.valuation"].search(
             [
                 ("company_id", "=", self.company_id.id),
@@ -249,6 +248,16 @@ class Le97StatementWizard(models.TransientModel):
                 ("year", "<=", date_to.year),
             ]
         )
+        return valuations.filtered(
+            lambda valuation: date_from <= valuation._le97_period()[1] <= date_to
+        )
+
+    def _get_cvn_statement_amounts(self, date_from, date_to):
+        """CVN kept off books: the validated valuations of the period."""
+        self.ensure_one()
+        if self.company_id.le97_cvn_mode != "statement":
+            return {}
+        valuations = self._get_cvn_valuations(date_from, date_to)
         total = sum(valuations.mapped("amount_total"))
         return {"87": total, "86": total}
 
@@ -296,9 +305,11 @@ class Le97StatementWizard(models.TransientModel):
         groups = self.env["le97.cvn.valuation.line"]._read_group(
             [
                 ("company_id", "=", self.company_id.id),
-                ("valuation_id.state", "=", "done"),
-                ("valuation_id.year", ">=", date_from.year),
-                ("valuation_id.year", "<=", date_to.year),
+                (
+                    "valuation_id",
+                    "in",
+                    self._get_cvn_valuations(date_from, date_to).ids,
+                ),
                 ("le97_project_id", "!=", False),
             ],
             groupby=["le97_project_id"],
