@@ -4,6 +4,8 @@ import base64
 import io
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -199,3 +201,22 @@ class TestStatements(Le97BooksCommon):
         # with a VAT number, Odoo's naming is kept
         self.company.vat = "FR44732829320"
         self.assertTrue(wizard.generate_fec()["file_name"].startswith("732829320FEC"))
+
+    def test_default_period_is_the_financial_year(self):
+        """The statements open on the current financial year: the calendar
+        year, or July to June for a fund closing on 30 June."""
+        Wizard = self.env["le97.statement.wizard"].with_company(self.company)
+        with freeze_time("2026-03-15"):
+            wizard = Wizard.create({})
+            self.assertEqual(
+                (wizard.date_from, wizard.date_to),
+                (date(2026, 1, 1), date(2026, 12, 31)),
+            )
+            self.company.write(
+                {"fiscalyear_last_month": "6", "fiscalyear_last_day": 30}
+            )
+            wizard = Wizard.create({})
+            self.assertEqual(
+                (wizard.date_from, wizard.date_to),
+                (date(2025, 7, 1), date(2026, 6, 30)),
+            )

@@ -26,15 +26,17 @@ class Le97StatementWizard(models.TransientModel):
         "res.company", required=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+    # by default the current financial year of the company (the calendar year
+    # when it closes on 31 December)
     date_from = fields.Date(
         string="Start Date",
         required=True,
-        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
+        default=lambda self: self._le97_default_period()["date_from"],
     )
     date_to = fields.Date(
         string="End Date",
         required=True,
-        default=lambda self: fields.Date.context_today(self).replace(month=12, day=31),
+        default=lambda self: self._le97_default_period()["date_to"],
     )
     compare = fields.Boolean(string="Compare with the previous year", default=True)
     by_project = fields.Boolean(
@@ -54,6 +56,12 @@ class Le97StatementWizard(models.TransientModel):
     warning_html = fields.Html(
         string="Warnings", compute="_compute_warning_html", sanitize=False
     )
+
+    @api.model
+    def _le97_default_period(self):
+        return self.env.company.compute_fiscalyear_dates(
+            fields.Date.context_today(self)
+        )
 
     @api.depends("company_id", "date_to")
     def _compute_warning_html(self):
