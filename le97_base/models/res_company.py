@@ -355,9 +355,10 @@ class ResCompany(models.Model):
                     "foreign_resources",
                     six_months,
                     self.env._(
-                        "The resources from partners abroad (by the partner's "
-                        "country) reach %(amount)s, above 15,300 EUR: they must be "
-                        "declared to the prefect.",
+                        "The resources from partners abroad (by the contact's "
+                        "Resources from country, else its address's) reach "
+                        "%(amount)s, above 15,300 EUR: they must be declared to the "
+                        "prefect.",
                         amount=formatLang(
                             self.env, foreign, currency_obj=self.currency_id
                         ),
