@@ -771,6 +771,11 @@ class DonationDonation(models.Model):
             or "-",
         )
         partner = self.commercial_partner_id.id
+        # both sides on the gift's project: the statement by project shows the
+        # contribution in its column (86 and 87)
+        distribution = (
+            {str(self.le97_project_id.id): 100} if self.le97_project_id else False
+        )
         return {
             "move_type": "entry",
             "journal_id": journal.id,
@@ -783,6 +788,7 @@ class DonationDonation(models.Model):
                         "account_id": use.id,
                         "debit": amount,
                         "partner_id": partner,
+                        "analytic_distribution": distribution,
                     }
                 ),
                 Command.create(
@@ -791,6 +797,7 @@ class DonationDonation(models.Model):
                         "account_id": income.id,
                         "credit": amount,
                         "partner_id": partner,
+                        "analytic_distribution": distribution,
                     }
                 ),
             ],

@@ -80,6 +80,15 @@ class Le97ExpenseClaim(models.Model):
         help="The project or activity of the fund the expenses served (the "
         "Jardin du Ravelin, the Club Climat, the tiers-lieu...).",
     )
+    le97_project_id = fields.Many2one(
+        "account.analytic.account",
+        string="Project",
+        check_company=True,
+        index="btree_not_null",
+        domain=lambda self: self.env["account.analytic.account"]._le97_project_domain(),
+        help="Project of the fund the expenses served: the expenses and the "
+        "waived gift are booked on it.",
+    )
     line_ids = fields.One2many("le97.expense.claim.line", "claim_id", string="Expenses")
     amount_total = fields.Monetary(
         string="Total", compute="_compute_amount_total", store=True
@@ -153,6 +162,16 @@ class Le97ExpenseClaim(models.Model):
                 number=claim.name if claim.name != "/" else self.env._("Draft"),
                 volunteer=claim.partner_id.name or "",
             )
+
+    @api.constrains("le97_project_id")
+    def _check_le97_project_id(self):
+        self.env["account.analytic.account"]._le97_check_project_field(self)
+
+    def _le97_analytic_distribution(self):
+        """The claim's project as the distribution of its journal items."""
+        self.ensure_one()
+        project = self.le97_project_id
+        return {str(project.id): 100} if project else False
 
     # -- who may change what ----------------------------------------------
     @api.model_create_multi
@@ -349,6 +368,7 @@ class Le97ExpenseClaim(models.Model):
                         "account_id": account.id,
                         "partner_id": self.partner_id.id,
                         "debit": amount,
+                        "analytic_distribution": self._le97_analytic_distribution(),
                     }
                 )
             )
@@ -404,6 +424,7 @@ class Le97ExpenseClaim(models.Model):
                         "account_id": income.id,
                         "partner_id": self.partner_id.id,
                         "credit": self.amount_total,
+                        "analytic_distribution": self._le97_analytic_distribution(),
                     }
                 ),
             ],
@@ -420,6 +441,7 @@ class Le97ExpenseClaim(models.Model):
             "donation_date": self.waiver_date,
             "tax_receipt_option": "annual",
             "le97_gift_form": "other",
+            "le97_project_id": self.le97_project_id.id,
             "line_ids": [
                 Command.create(
                     {

@@ -162,6 +162,32 @@ class TestExpenseClaim(Le97DonationCommon):
         self.assertIn("☐ Numéraire", text)
         self.assertIn("Lucie Bénévole", text)
 
+    def test_claim_for_a_project(self):
+        """The project of a claim: its expenses and the gift of their waiver
+        are booked on it."""
+        Analytic = self.env["account.analytic.account"]
+        project = Analytic.create(
+            {
+                "name": "Jardin du Ravelin",
+                "plan_id": Analytic._le97_project_plan().id,
+                "company_id": self.company.id,
+            }
+        )
+        claim = self._new_claim()
+        claim.with_user(self.volunteer).le97_project_id = project
+        claim.with_user(self.volunteer).action_submit()
+        claim.with_user(self.volunteer).action_accept_waiver()
+        claim.with_user(self.user_treasurer).action_approve()
+        claim.with_user(self.user_treasurer).action_waive()
+        column = Analytic._le97_project_column()
+        expense = claim.move_id.line_ids.filtered(lambda line: line.debit)
+        income = claim.waiver_move_id.line_ids.filtered(lambda line: line.credit)
+        for lines in (expense, income):
+            self.assertEqual(lines.analytic_line_ids.mapped(column), project)
+        self.assertAlmostEqual(sum(expense.analytic_line_ids.mapped("amount")), -111.82)
+        self.assertAlmostEqual(sum(income.analytic_line_ids.mapped("amount")), 111.82)
+        self.assertEqual(claim.donation_id.le97_project_id, project)
+
     def test_no_proof_no_submission(self):
         claim = self._new_claim(proofs=False)
         with self.assertRaises(UserError) as cm:

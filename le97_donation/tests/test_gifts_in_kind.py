@@ -50,6 +50,33 @@ class TestGiftsInKind(Le97DonationCommon):
             )
         )
 
+    def test_gift_in_kind_booked_on_its_project(self):
+        """A gift in kind to a project's campaign: both sides of its
+        contribution in kind (860 / 870) carry the project."""
+        Analytic = self.env["account.analytic.account"]
+        project = Analytic.create(
+            {
+                "name": "Jardin du Ravelin",
+                "plan_id": Analytic._le97_project_plan().id,
+                "company_id": self.company.id,
+            }
+        )
+        campaign = self.env["donation.campaign"].create(
+            {"name": "Outils du jardin", "le97_project_id": project.id}
+        )
+        gift = self._gift(self.donor, campaign_id=campaign.id)
+        gift.validate()
+        self.assertEqual(gift.le97_project_id, project)
+        move = gift.le97_in_kind_move_id
+        self.assertEqual(
+            move.line_ids.mapped("analytic_distribution"),
+            [{str(project.id): 100}] * 2,
+        )
+        column = Analytic._le97_project_column()
+        items = move.line_ids.analytic_line_ids
+        self.assertEqual(items.mapped(column), project)
+        self.assertEqual(sorted(items.mapped("amount")), [-150.0, 150.0])
+
     def test_valued_gift_receipted_and_booked(self):
         gift = self._gift(self.donor)
         gift.validate()
