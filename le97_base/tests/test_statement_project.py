@@ -479,3 +479,14 @@ class TestProjectStatement(Le97BooksCommon):
                 [("project_ids", "in", self.not_a_project.ids)]
             )
         )
+        # nor the projects of another company
+        other = self.env["res.company"].create({"name": "Autre fonds"})
+        foreign = self.env["account.analytic.account"].create(
+            {
+                "name": "Projet ailleurs",
+                "plan_id": self.env["account.analytic.account"]._le97_project_plan().id,
+                "company_id": other.id,
+            }
+        )
+        with self.assertRaises(UserError):
+            self._wizard(by_project=True, project_ids=foreign.ids)

@@ -21,6 +21,7 @@ from odoo.tools.misc import xlsxwriter
 class Le97StatementWizard(models.TransientModel):
     _name = "le97.statement.wizard"
     _description = "Yearly Statements of the Fund"
+    _check_company_auto = True
 
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
