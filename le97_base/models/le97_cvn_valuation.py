@@ -24,7 +24,9 @@ class Le97CvnValuation(models.Model):
     year = fields.Integer(
         required=True,
         tracking=True,
-        default=lambda self: fields.Date.context_today(self).year - 1,
+        default=lambda self: self.env.company._le97_last_closed_year(
+            fields.Date.context_today(self)
+        ),
         help="Year of the closing date of the financial year valued: the time "
         "given from its first to its last day (the calendar year when the fund "
         "closes on 31 December), booked on its last day.",

@@ -1,5 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from freezegun import freeze_time
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
@@ -144,6 +146,10 @@ class TestVolunteers(Le97BooksCommon):
         (July to June) and books it on 30 June; the statement of a financial
         year counts the valuation closing in it, once."""
         self.company.write({"fiscalyear_last_month": "6", "fiscalyear_last_day": 30})
+        # a new valuation is of the financial year last closed
+        with freeze_time("2025-10-15"):
+            Valuation = self.env["le97.cvn.valuation"].with_company(self.company)
+            self.assertEqual(Valuation.default_get(["year"])["year"], 2025)
         self.company.le97_cvn_mode = "entries"
         valuation = self._valuation(2025)
         valuation.action_compute_hours()
@@ -213,8 +219,10 @@ class TestVolunteers(Le97BooksCommon):
         vals = {"date": "2025-02-01", "hours": 2.0, "activity_id": self.bar.id}
         with self.assertRaises(ValidationError):
             Hour.create({**vals, "le97_project_id": outside.id})
-        with self.assertRaises(UserError):
+        # the company check (a UserError, not a record rule's AccessError)
+        with self.assertRaises(UserError) as refusal:
             Hour.create({**vals, "le97_project_id": foreign.id})
+        self.assertIs(type(refusal.exception), UserError)
         self.assertFalse(
             self.env["le97.volunteer.hour"].search([("date", "=", "2025-02-01")])
         )
@@ -230,8 +238,9 @@ class TestVolunteers(Le97BooksCommon):
         CvnLine = self.env["le97.cvn.valuation.line"]
         with self.assertRaises(ValidationError):
             CvnLine.create({**line_vals, "le97_project_id": outside.id})
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as refusal:
             CvnLine.create({**line_vals, "le97_project_id": foreign.id})
+        self.assertIs(type(refusal.exception), UserError)
         self.assertFalse(valuation.line_ids)
         line = CvnLine.create({**line_vals, "le97_project_id": project.id})
         self.assertEqual(valuation.line_ids, line)

@@ -1,5 +1,8 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
@@ -496,41 +499,51 @@ class DonationDonation(models.Model):
 
     def _le97_set_project_distribution(self):
         """Each gift line of a donation with a project gets the project: at
-        100 % without an analytic distribution of its own, added to each
+        100 % without an analytic distribution of its own; else added to each
         share of its distribution that has no project of the fund (Odoo's
-        ``"account,account"`` keys, one account per plan); a line already on
-        a project keeps it. OCA copies the line's distribution to its journal
-        item, whose analytic item then carries the project. Called by the
-        validation, once it has checked the donations."""
+        ``"account,account"`` keys, one account per plan), and given what the
+        shares leave of 100 %; a share already on a project keeps it. OCA
+        copies the line's distribution to its journal item, whose analytic
+        item then carries the project. Called by the validation, once it has
+        checked the donations; one search and one write per distinct
+        distribution, whatever the number of gifts."""
+        lines = self.filtered("le97_project_id").line_ids.filtered(
+            lambda line: line.le97_gift_kind == "gift"
+        )
+        account_ids = {
+            int(account_id)
+            for line in lines
+            for key in line.analytic_distribution or {}
+            for account_id in key.split(",")
+            if account_id.isdigit()
+        }
         Analytic = self.env["account.analytic.account"].sudo()
-        project_domain = Analytic._le97_project_domain()
-        for donation in self.filtered("le97_project_id"):
-            project = str(donation.le97_project_id.id)
-            for line in donation.line_ids.filtered(
-                lambda line: line.le97_gift_kind == "gift"
-            ):
-                distribution = line.analytic_distribution or {}
-                if not distribution:
-                    line.sudo().analytic_distribution = {project: 100}
-                    continue
-                ids = {
-                    int(account_id)
-                    for key in distribution
-                    for account_id in key.split(",")
-                    if account_id.isdigit()
-                }
-                on_projects = {
-                    str(account_id)
-                    for account_id in Analytic.browse(ids)
-                    .exists()
-                    .filtered_domain(project_domain)
-                    .ids
-                }
-                if any(set(key.split(",")) & on_projects for key in distribution):
-                    continue
-                line.sudo().analytic_distribution = {
-                    f"{key},{project}": share for key, share in distribution.items()
-                }
+        on_projects = (
+            {
+                str(account_id)
+                for account_id in Analytic.search(
+                    [("id", "in", list(account_ids)), *Analytic._le97_project_domain()]
+                ).ids
+            }
+            if account_ids
+            else set()
+        )
+        by_distribution = defaultdict(lambda: self.env["donation.line"])
+        for line in lines:
+            project = str(line.donation_id.le97_project_id.id)
+            distribution = {}
+            for key, share in (line.analytic_distribution or {}).items():
+                if set(key.split(",")) & on_projects:
+                    distribution[key] = share
+                else:
+                    distribution[f"{key},{project}"] = share
+            rest = 100 - sum(distribution.values())
+            if rest > 0.01:
+                distribution[project] = distribution.get(project, 0) + rest
+            if distribution != line.analytic_distribution:
+                by_distribution[json.dumps(distribution, sort_keys=True)] |= line
+        for distribution, group in by_distribution.items():
+            group.sudo().write({"analytic_distribution": json.loads(distribution)})
 
     def generate_each_tax_receipt(self):
         # deferred to validate() above, which issues them in one batch

@@ -171,6 +171,46 @@ class TestCampaignProject(Le97ProjectCommon):
             sorted([(region.id, 60.0), (city.id, 20.0)]),
         )
 
+    def test_line_distribution_partly_on_a_project(self):
+        """A share already on a project keeps it, the others get the
+        campaign's project, and what the shares leave of 100 % goes to it."""
+        funders = self.env["account.analytic.plan"].create({"name": "Financeurs"})
+        region = self.env["account.analytic.account"].create(
+            {"name": "Région", "plan_id": funders.id, "company_id": False}
+        )
+        donation = self.env["donation.donation"].create(
+            self._donation_vals(
+                campaign_id=self.campaign.id,
+                line_ids=[
+                    Command.create(
+                        {
+                            "product_id": self.product.id,
+                            "unit_price": 100.0,
+                            "analytic_distribution": {
+                                str(self.project_2.id): 30,
+                                str(region.id): 50,
+                            },
+                        }
+                    )
+                ],
+            )
+        )
+        donation.with_user(self.user_treasurer).validate()
+        project = self.project.id
+        self.assertEqual(
+            donation.line_ids.analytic_distribution,
+            {
+                str(self.project_2.id): 30,
+                f"{region.id},{project}": 50,
+                str(project): 20,
+            },
+        )
+        items = self._analytic_lines(donation.move_id)
+        self.assertEqual(
+            sorted((item[self.column].id, item.amount) for item in items),
+            sorted([(self.project_2.id, 30.0), (project, 50.0), (project, 20.0)]),
+        )
+
     def test_project_fixed_once_validated(self):
         donation = self._validated_donation(
             campaign_id=self.campaign.id, tax_receipt_option="none"

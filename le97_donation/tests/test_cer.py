@@ -254,6 +254,26 @@ class TestCer(Le97CerCommon):
         # the expense of 2023 is in the books, on the project
         self.assertTrue(before.line_ids.analytic_line_ids)
 
+    def test_carry_over_of_several_families_of_funds(self):
+        """One year-end entry carrying over public generosity for the project
+        (6896 / 196) and a grant of no project (6894 / 194), the funds' lines
+        without a project: each 19x line takes the share of its own family."""
+        self._entry(
+            datetime.date(2025, 12, 31),
+            [
+                ("6896", 300.0, self.project),
+                ("6894", 700.0, None),
+                ("196", -300.0, None),
+                ("194", -700.0, None),
+            ],
+        )
+        funds = self._funds(
+            self._wizard(campaign_id=self.ravelin.id)._le97_get_cer_data()
+        )
+        # 200 of the common data, 300 of this entry
+        self.assertEqual(funds["fund_196"], (0.0, 500.0, 0.0, 500.0))
+        self.assertEqual(funds["fund_194"], (0.0, 0.0, 0.0, 0.0))
+
     def test_pdf_html(self):
         wizard = self._wizard(campaign_id=self.ravelin.id)
         action = wizard.action_print_pdf()

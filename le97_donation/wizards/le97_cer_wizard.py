@@ -30,8 +30,6 @@ import io
 from collections import defaultdict
 from datetime import timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
@@ -439,7 +437,8 @@ class Le97CerWizard(models.TransientModel):
         """The dedicated funds' journal items (194 / 195 / 196) up to the end
         of the period that carry no project, in the entries whose 689 or 789
         items carry ``projects``: ``[(account, date, credit - debit)]``, each
-        for the share of its entry's 689 / 789 amount on ``projects``.
+        for the share on ``projects`` of its entry's 689x / 789x amount of the
+        same family of funds.
 
         A carry-over entry (689x / 19x, 19x / 789x) is often written with the
         analytic distribution on its expense or income line only, the 19x line
@@ -467,20 +466,33 @@ class Le97CerWizard(models.TransientModel):
                 ]
             )
         )
+        # by entry and family of funds (the 4th digit of 689x / 789x pairs
+        # with the 3rd of 19x: 6894 / 7894 and 194 grants, 6895 / 7895 and
+        # 195 other bodies, 6896 / 7896 and 196 public generosity)
+        families = {prefix[2] for prefix in FUND_PREFIXES}
+
+        def family(account, position):
+            code = account.with_company(company).code or ""
+            return code[position : position + 1]
+
         on_projects = defaultdict(float)
         for item in items:
-            on_projects[item.move_line_id.move_id] += abs(item.amount)
+            kind = family(item.general_account_id, 3)
+            if kind in families:
+                on_projects[item.move_line_id.move_id, kind] += abs(item.amount)
         result = []
-        for move, amount in on_projects.items():
+        for (move, kind), amount in on_projects.items():
             carried = sum(
                 abs(line.balance)
                 for line in move.line_ids
                 if line.account_id in carry_accounts
+                and family(line.account_id, 3) == kind
             )
             share = amount / carried if carried else 0.0
             for line in move.line_ids:
                 if (
                     line.account_id not in fund_accounts
+                    or family(line.account_id, 2) != kind
                     or line.analytic_line_ids.filtered(column)
                 ):
                     continue
@@ -600,8 +612,7 @@ class Le97CerWizard(models.TransientModel):
             campaigns, None, self.date_from - timedelta(days=1)
         )
         # the same period a year before (ANC 2018-06 prints N and N-1)
-        prev_from = self.date_from - relativedelta(years=1)
-        prev_to = self.date_to - relativedelta(years=1)
+        prev_from, prev_to = self._le97_previous_period()
         previous, _details = self._le97_figures(campaigns, prev_from, prev_to)
         earlier_previous, _details = self._le97_figures(
             campaigns, None, prev_from - timedelta(days=1)
@@ -685,6 +696,18 @@ class Le97CerWizard(models.TransientModel):
             ],
             "warnings": self._le97_warnings(campaigns),
         }
+
+    def _le97_previous_period(self):
+        """The period before the wizard's, ending the day before it starts:
+        the previous financial year when the period is one, else a period of
+        the same length."""
+        self.ensure_one()
+        company = self.company_id
+        prev_to = self.date_from - timedelta(days=1)
+        year = company.compute_fiscalyear_dates(self.date_from)
+        if (year["date_from"], year["date_to"]) == (self.date_from, self.date_to):
+            return company.compute_fiscalyear_dates(prev_to)["date_from"], prev_to
+        return prev_to - (self.date_to - self.date_from), prev_to
 
     def _le97_scope_label(self, data):
         """Which appeals and projects the account covers, in words."""
