@@ -1,7 +1,7 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
 RECEIPT_ADMIN_GROUP = "le97_base.group_receipt_admin"
@@ -85,20 +85,7 @@ class DonationCampaign(models.Model):
 
     @api.constrains("le97_project_id")
     def _check_le97_project_id(self):
-        projects = self.env["account.analytic.account"]
-        domain = projects._le97_project_domain()
-        for campaign in self.filtered("le97_project_id"):
-            if not campaign.le97_project_id.sudo().filtered_domain(domain):
-                raise ValidationError(
-                    self.env._(
-                        "The analytic account %(account)s of the campaign "
-                        "%(campaign)s is not a project of the fund: choose an "
-                        "account of the plan %(plan)s.",
-                        account=campaign.le97_project_id.sudo().display_name,
-                        campaign=campaign.display_name,
-                        plan=projects._le97_project_plan().sudo().display_name,
-                    )
-                )
+        self.env["account.analytic.account"]._le97_check_project_field(self)
 
     # -- CRUD ----------------------------------------------------------------
     @api.model_create_multi

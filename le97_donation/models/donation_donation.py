@@ -6,7 +6,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
 from .account_payment_method_line import PAYMENT_MEANS
@@ -197,20 +197,7 @@ class DonationDonation(models.Model):
 
     @api.constrains("le97_project_id")
     def _check_le97_project_id(self):
-        projects = self.env["account.analytic.account"]
-        domain = projects._le97_project_domain()
-        for donation in self.filtered("le97_project_id"):
-            if not donation.le97_project_id.sudo().filtered_domain(domain):
-                raise ValidationError(
-                    self.env._(
-                        "The analytic account %(account)s of the donation "
-                        "%(donation)s is not a project of the fund: choose an "
-                        "account of the plan %(plan)s.",
-                        account=donation.le97_project_id.sudo().display_name,
-                        donation=donation.display_name,
-                        plan=projects._le97_project_plan().sudo().display_name,
-                    )
-                )
+        self.env["account.analytic.account"]._le97_check_project_field(self)
 
     @api.depends("le97_counterpart_ids.subtotal")
     def _compute_le97_counterpart_value(self):

@@ -107,7 +107,9 @@ class TestCampaignProject(Le97ProjectCommon):
         analytic = self._analytic_lines(donation.move_id)
         self.assertEqual(analytic[self.column], self.project_2)
 
-    def test_line_distribution_of_its_own_is_kept(self):
+    def _validated_with_distribution(self, amount, distribution):
+        """A gift of ``amount`` to the campaign, its line on ``distribution``,
+        validated by the treasurer."""
         donation = self.env["donation.donation"].create(
             self._donation_vals(
                 campaign_id=self.campaign.id,
@@ -115,14 +117,31 @@ class TestCampaignProject(Le97ProjectCommon):
                     Command.create(
                         {
                             "product_id": self.product.id,
-                            "unit_price": 80.0,
-                            "analytic_distribution": {str(self.project_2.id): 100},
+                            "unit_price": amount,
+                            "analytic_distribution": distribution,
                         }
                     )
                 ],
             )
         )
         donation.with_user(self.user_treasurer).validate()
+        return donation
+
+    def _funders(self, *names):
+        """Accounts of another plan than the projects': funders."""
+        funders = self.env["account.analytic.plan"].create({"name": "Financeurs"})
+        accounts = self.env["account.analytic.account"].create(
+            [
+                {"name": name, "plan_id": funders.id, "company_id": False}
+                for name in names
+            ]
+        )
+        return funders, accounts
+
+    def test_line_distribution_of_its_own_is_kept(self):
+        donation = self._validated_with_distribution(
+            80.0, {str(self.project_2.id): 100}
+        )
         income = self._gift_line(donation.move_id)
         self.assertEqual(income.analytic_distribution, {str(self.project_2.id): 100})
         self.assertEqual(
@@ -132,31 +151,10 @@ class TestCampaignProject(Le97ProjectCommon):
     def test_line_distribution_of_another_plan_gets_the_project(self):
         """A gift line on an account of another plan (a funder) gets the
         campaign's project next to it, in each share."""
-        funders = self.env["account.analytic.plan"].create({"name": "Financeurs"})
-        region, city = self.env["account.analytic.account"].create(
-            [
-                {"name": "Région", "plan_id": funders.id, "company_id": False},
-                {"name": "Ville", "plan_id": funders.id, "company_id": False},
-            ]
+        funders, (region, city) = self._funders("Région", "Ville")
+        donation = self._validated_with_distribution(
+            80.0, {str(region.id): 75, str(city.id): 25}
         )
-        donation = self.env["donation.donation"].create(
-            self._donation_vals(
-                campaign_id=self.campaign.id,
-                line_ids=[
-                    Command.create(
-                        {
-                            "product_id": self.product.id,
-                            "unit_price": 80.0,
-                            "analytic_distribution": {
-                                str(region.id): 75,
-                                str(city.id): 25,
-                            },
-                        }
-                    )
-                ],
-            )
-        )
-        donation.with_user(self.user_treasurer).validate()
         project = self.project.id
         self.assertEqual(
             donation.line_ids.analytic_distribution,
@@ -174,28 +172,10 @@ class TestCampaignProject(Le97ProjectCommon):
     def test_line_distribution_partly_on_a_project(self):
         """A share already on a project keeps it, the others get the
         campaign's project, and what the shares leave of 100 % goes to it."""
-        funders = self.env["account.analytic.plan"].create({"name": "Financeurs"})
-        region = self.env["account.analytic.account"].create(
-            {"name": "Région", "plan_id": funders.id, "company_id": False}
+        _funders, region = self._funders("Région")
+        donation = self._validated_with_distribution(
+            100.0, {str(self.project_2.id): 30, str(region.id): 50}
         )
-        donation = self.env["donation.donation"].create(
-            self._donation_vals(
-                campaign_id=self.campaign.id,
-                line_ids=[
-                    Command.create(
-                        {
-                            "product_id": self.product.id,
-                            "unit_price": 100.0,
-                            "analytic_distribution": {
-                                str(self.project_2.id): 30,
-                                str(region.id): 50,
-                            },
-                        }
-                    )
-                ],
-            )
-        )
-        donation.with_user(self.user_treasurer).validate()
         project = self.project.id
         self.assertEqual(
             donation.line_ids.analytic_distribution,

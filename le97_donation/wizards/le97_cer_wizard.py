@@ -611,12 +611,9 @@ class Le97CerWizard(models.TransientModel):
         earlier, _details = self._le97_figures(
             campaigns, None, self.date_from - timedelta(days=1)
         )
-        # the same period a year before (ANC 2018-06 prints N and N-1)
+        # the period before (ANC 2018-06 prints N and N-1)
         prev_from, prev_to = self._le97_previous_period()
         previous, _details = self._le97_figures(campaigns, prev_from, prev_to)
-        earlier_previous, _details = self._le97_figures(
-            campaigns, None, prev_from - timedelta(days=1)
-        )
 
         def lines(layout):
             return [
@@ -632,7 +629,9 @@ class Le97CerWizard(models.TransientModel):
 
         carried_start = currency.round(earlier["result"])
         carried_result = currency.round(amounts["result"])
-        previous_start = currency.round(earlier_previous["result"])
+        # the previous period ends the day before this one: what was carried
+        # at its start is what is carried now, but its own result
+        previous_start = currency.round(earlier["result"] - previous["result"])
         previous_result = currency.round(previous["result"])
         destinations = self._le97_destination_labels()
         return {

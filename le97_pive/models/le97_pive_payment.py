@@ -231,20 +231,7 @@ class Le97PivePayment(models.Model):
 
     @api.constrains("le97_project_id")
     def _check_le97_project_id(self):
-        projects = self.env["account.analytic.account"]
-        domain = projects._le97_project_domain()
-        for payment in self.filtered("le97_project_id"):
-            if not payment.le97_project_id.sudo().filtered_domain(domain):
-                raise ValidationError(
-                    self.env._(
-                        "The analytic account %(account)s of the payment "
-                        "%(payment)s is not a project of the fund: choose an "
-                        "account of the plan %(plan)s.",
-                        account=payment.le97_project_id.sudo().display_name,
-                        payment=payment.display_name,
-                        plan=projects._le97_project_plan().sudo().display_name,
-                    )
-                )
+        self.env["account.analytic.account"]._le97_check_project_field(self)
 
     @api.constrains("merchant_id", "medium")
     def _check_merchant(self):

@@ -1,7 +1,6 @@
 # Copyright 2026 Fond'action Alusage
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 # purpose kind -> field of res.company holding its income account: gifts and
 # membership fees go to the fund's accounts (le97_base)
@@ -45,20 +44,7 @@ class Le97PivePurpose(models.Model):
 
     @api.constrains("le97_project_id")
     def _check_le97_project_id(self):
-        projects = self.env["account.analytic.account"]
-        domain = projects._le97_project_domain()
-        for purpose in self.filtered("le97_project_id"):
-            if not purpose.le97_project_id.sudo().filtered_domain(domain):
-                raise ValidationError(
-                    self.env._(
-                        "The analytic account %(account)s of the purpose "
-                        "%(purpose)s is not a project of the fund: choose an "
-                        "account of the plan %(plan)s.",
-                        account=purpose.le97_project_id.sudo().display_name,
-                        purpose=purpose.name,
-                        plan=projects._le97_project_plan().sudo().display_name,
-                    )
-                )
+        self.env["account.analytic.account"]._le97_check_project_field(self)
 
     def _get_account(self, company):
         """Income account of this purpose for ``company`` (from the settings)."""
