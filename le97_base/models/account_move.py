@@ -11,6 +11,25 @@ STATEMENT_JOURNAL_TYPES = ("bank", "cash")
 class AccountMove(models.Model):
     _inherit = "account.move"
 
+    def write(self, vals):
+        # Odoo refuses to reset a hashed entry to draft (button_draft) and to
+        # change its hashed fields, but its state is not one of them: written
+        # directly (over RPC), it left a gift's secured entry in draft
+        if "state" in vals and not self.env.su:
+            locked = self.filtered(
+                lambda m: m.inalterable_hash and m.state != vals["state"]
+            )
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "The entries %(entries)s are secured by the hash chain of "
+                        "their journal: their state cannot change. Reverse them "
+                        "instead.",
+                        entries=", ".join(locked.mapped("name")),
+                    )
+                )
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_le97_secured(self):
         # In a secured cash or bank journal every posted entry is chained but

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -126,6 +126,31 @@ class TestNonProfitChart(Le97BooksCommon):
         draft = move.copy({"date": "2025-03-02"})
         draft.unlink()
         self.assertFalse(draft.exists())
+
+    def test_secured_entry_keeps_its_state(self):
+        """A hashed entry's state is not written directly (over RPC): Odoo's
+        own reset to draft refuses it too; it is reversed instead."""
+        journal = self.general_journal
+        self.env["account.journal"]._le97_secure_journal(journal)
+        move = self.post_entry(
+            "2025-03-01", self.bank_account, self.account("754100"), 10.0
+        )
+        treasurer = new_test_user(
+            self.env,
+            login="le97_hash_treasurer",
+            groups="le97_base.group_treasurer",
+            company_id=self.company.id,
+            company_ids=self.company.ids,
+        )
+        for state in ("draft", "cancel"):
+            with self.subTest(state=state), self.assertRaises(UserError) as refusal:
+                move.with_user(treasurer).write({"state": state})
+            # the state's refusal, not an access right's
+            self.assertIs(type(refusal.exception), UserError)
+        with self.assertRaises(UserError):
+            move.with_user(treasurer).button_draft()
+        self.assertEqual(move.state, "posted")
+        self.assertTrue(move.inalterable_hash)
 
     def test_refuses_foreign_chart(self):
         other = self.env["res.company"].create({"name": "Autre pays"})
